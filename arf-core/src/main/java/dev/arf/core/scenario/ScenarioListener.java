@@ -1,0 +1,34 @@
+package dev.arf.core.scenario;
+
+import dev.arf.core.engine.AnalysisResult;
+import dev.arf.core.engine.HealingStep;
+import dev.arf.core.incident.Incident;
+import dev.arf.core.sim.Fault;
+import dev.arf.core.telemetry.TelemetryEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** Hears the story of a scenario run as it happens; every method defaults to doing nothing. */
+public interface ScenarioListener {
+  default void started(ScenarioRun run) {}
+
+  /** A periodic look at the fleet (every {@link ScenarioRunner#PULSE} of simulated time). */
+  default void pulse(Instant at, List<TelemetryEvent> fleet) {}
+
+  default void faultInjected(Instant at, Fault fault) {}
+
+  /** An event the engine found anomalous that opened an incident. */
+  default void incidentOpened(AnalysisResult result, Incident incident) {}
+
+  /** The first analysis that named a cause for an incident (or the last one if none did). */
+  default void analysed(AnalysisResult result) {}
+
+  default void healed(Instant at, HealingStep step) {}
+
+  default void resolved(Incident incident) {}
+
+  default void finished(ScenarioReport report) {}
+
+  /** Who a run is: the scenario and its seed. */
+  record ScenarioRun(String scenario, String title, String description, long seed, Instant start) {}
+}

@@ -1,0 +1,149 @@
+package dev.arf.core.scenario;
+
+import dev.arf.core.agents.Cause;
+import dev.arf.core.engine.AnalysisResult;
+import dev.arf.core.engine.HealingStep;
+import dev.arf.core.engine.ReliabilityEngine;
+import dev.arf.core.incident.Incident;
+import dev.arf.core.sim.Fleet;
+import dev.arf.core.sim.Scenario;
+import dev.arf.core.sim.ScheduledFault;
+import dev.arf.core.sim.SimulatorActuator;
+import dev.arf.core.store.ReliabilityStore;
+import dev.arf.core.telemetry.TelemetryEvent;
+import dev.arf.core.time.VirtualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs a {@link Scenario} on the simulator through a real engine, on virtual time: the fleet
+ * produces telemetry, faults are injected on schedule, the engine detects, analyses and heals
+ * through the simulator's actuator, and the listener hears the story. Deterministic for a seed.
+ */
+public final class ScenarioRunner {
+  /** How often the listener gets a look at the whole fleet. */
+  public static final Duration PULSE = Duration.ofMinutes(5);
+
+  public static final Instant DEFAULT_START = Instant.parse("2026-11-27T09:00:00Z");
+
+  private final ReliabilityStore store;
+  private final UnaryOperator<ReliabilityEngine.Builder> customise;
+
+  /**
+   * @param customise adjusts the engine (policies, detector settings, gate); clock, store and
+   *     actuator are set by the runner
+   */
+  public ScenarioRunner(ReliabilityStore store, UnaryOperator<ReliabilityEngine.Builder> customise) {
+    this.store = store;
+    this.customise = customise;
+  }
+
+  public ScenarioRunner() {
+    this(ReliabilityStore.NONE, UnaryOperator.identity());
+  }
+
+  public ScenarioReport run(Scenario scenario, long seed, ScenarioListener listener) {
+    VirtualClock clock = new VirtualClock(DEFAULT_START);
+    Fleet fleet = new Fleet(scenario.services(), DEFAULT_START, seed);
+    SimulatorActuator actuator = new SimulatorActuator(fleet);
+    listener.started(new ScenarioListener.ScenarioRun(scenario.name(), scenario.title(), scenario.description(), seed, DEFAULT_START));
+    List<ScheduledFault> pending = new ArrayList<>(scenario.faults());
+    pending.sort(Comparator.comparing(ScheduledFault::at));
+    Instant faultAt = pending.isEmpty() ? DEFAULT_START : DEFAULT_START.plus(pending.get(0).at());
+
+    Map<String, Incident> incidents = new LinkedHashMap<>();
+    Map<String, Boolean> announcedCause = new LinkedHashMap<>();
+    Map<String, AnalysisResult> lastAnalysis = new LinkedHashMap<>();
+    List<String> executed = new ArrayList<>();
+    int refused = 0;
+    long events = 0;
+    Instant firstDetection = null;
+    Instant lastResolution = null;
+    String diagnosed = Cause.UNKNOWN.key();
+    Instant nextPulse = DEFAULT_START;
+
+    try (ReliabilityEngine engine = customise.apply(ReliabilityEngine.builder())
+        .clock(clock).store(store).actuator(actuator).build()) {
+      Instant end = DEFAULT_START.plus(scenario.duration());
+      while (clock.instant().isBefore(end)) {
+        Instant now = clock.instant();
+        while (!pending.isEmpty() && !DEFAULT_START.plus(pending.get(0).at()).isAfter(now)) {
+          ScheduledFault due = pending.remove(0);
+          fleet.inject(due.fault());
+          listener.faultInjected(now, due.fault());
+        }
+        List<TelemetryEvent> batch = fleet.tick(scenario.step());
+        clock.setTo(fleet.now());
+        if (!clock.instant().isBefore(nextPulse)) {
+          listener.pulse(clock.instant(), batch);
+          nextPulse = nextPulse.plus(PULSE);
+        }
+        for (TelemetryEvent event : batch) {
+          AnalysisResult result = engine.process(event);
+          events++;
+          String id = result.incidentId();
+          if (id != null && result.isAnomaly() && !incidents.containsKey(id)) {
+            Incident opened = engine.incident(id).orElseThrow();
+            incidents.put(id, opened);
+            if (firstDetection == null) {
+              firstDetection = event.timestamp();
+            }
+            listener.incidentOpened(result, opened);
+          }
+          if (id != null && result.isAnomaly()) {
+            lastAnalysis.put(id, result);
+            Cause cause = result.multiAgentAnalysis().diagnostician().cause();
+            if (cause != Cause.UNKNOWN && announcedCause.putIfAbsent(id, true) == null) {
+              if (incidents.keySet().iterator().next().equals(id)) {
+                diagnosed = cause.key();
+              }
+              listener.analysed(result);
+            }
+          }
+          for (HealingStep step : result.healingActions()) {
+            if (step.status() == HealingStep.Status.SUPPRESSED) {
+              continue;
+            }
+            if (step.status() == HealingStep.Status.EXECUTED) {
+              executed.add(step.action().key() + "→" + step.target());
+            } else if (step.status() != HealingStep.Status.SKIPPED) {
+              refused++;
+            }
+            listener.healed(event.timestamp(), step);
+          }
+        }
+        for (Map.Entry<String, Incident> e : incidents.entrySet()) {
+          if (e.getValue().state().isOpen()) {
+            Incident now = engine.incident(e.getKey()).orElse(e.getValue());
+            e.setValue(now);
+            if (!now.state().isOpen()) {
+              lastResolution = now.resolvedAt();
+              listener.resolved(now);
+            }
+          }
+        }
+      }
+      for (Map.Entry<String, AnalysisResult> e : lastAnalysis.entrySet()) {
+        if (!announcedCause.containsKey(e.getKey())) {
+          listener.analysed(e.getValue());
+        }
+      }
+    }
+    int resolvedCount = (int) incidents.values().stream().filter(i -> !i.state().isOpen()).count();
+    boolean allResolved = !incidents.isEmpty() && resolvedCount == incidents.size();
+    ScenarioReport report = new ScenarioReport(scenario.name(), seed, faultAt,
+        Optional.ofNullable(firstDetection).map(d -> Duration.between(faultAt, d)),
+        allResolved ? Optional.of(Duration.between(faultAt, lastResolution)) : Optional.empty(),
+        scenario.expectedCause(), diagnosed, incidents.size(), resolvedCount, executed, refused, events,
+        List.copyOf(incidents.keySet()));
+    listener.finished(report);
+    return report;
+  }
+}
