@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     description = {
       "Analyse one observation of a service and explain the result.",
       "One observation has no duration: threshold rules apply without their 'for' durations and without"
-          + " hysteresis. The service's learned baseline is used when the store has one."
+          + " hysteresis. The service's learned baseline is used when the store has one;"
+          + " nothing is written to the store."
     },
     mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
@@ -89,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReliabilityEngine engine = ReliabilityEngine.builder()
             .clock(Clock.systemUTC())
             .detectorSettings(DetectorSettings.defaults().forSingleObservation())
-            .store(store)
+            .store(new BaselinesOnly(store))
             .build()) {
       AnalysisResult result = engine.process(event);
       if (json) {

@@ -35,7 +35,7 @@ final class StoryTeller implements ScenarioListener {
   }
 
   @Override
-  public void started(ScenarioRun run) {
+  public void started(RunInfo run) {
     out.println("━━ " + run.title() + " (" + run.scenario() + ", seed " + run.seed() + ")");
     out.println("   " + run.description());
     out.println();

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Hears the story of a scenario run as it happens; every method defaults to doing nothing. */
 public interface ScenarioListener {
-  default void started(ScenarioRun run) {}
+  default void started(RunInfo run) {}
 
   /** A periodic look at the fleet (every {@link ScenarioRunner#PULSE} of simulated time). */
   default void pulse(Instant at, List<TelemetryEvent> fleet) {}
@@ -30,5 +30,5 @@ public interface ScenarioListener {
   default void finished(ScenarioReport report) {}
 
   /** Who a run is: the scenario and its seed. */
-  record ScenarioRun(String scenario, String title, String description, long seed, Instant start) {}
+  record RunInfo(String scenario, String title, String description, long seed, Instant start) {}
 }

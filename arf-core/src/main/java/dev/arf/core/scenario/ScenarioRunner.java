@@ -5,8 +5,9 @@ import dev.arf.core.engine.AnalysisResult;
 import dev.arf.core.engine.HealingStep;
 import dev.arf.core.engine.ReliabilityEngine;
 import dev.arf.core.incident.Incident;
-import dev.arf.core.sim.Fleet;
+import dev.arf.core.sim.Fault;
 import dev.arf.core.sim.Scenario;
+import dev.arf.core.sim.ScenarioRun;
 import dev.arf.core.sim.ScheduledFault;
 import dev.arf.core.sim.SimulatorActuator;
 import dev.arf.core.store.ReliabilityStore;
@@ -16,10 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,12 +54,12 @@ public final class ScenarioRunner {
 
   public ScenarioReport run(Scenario scenario, long seed, ScenarioListener listener) {
     VirtualClock clock = new VirtualClock(DEFAULT_START);
-    Fleet fleet = new Fleet(scenario.services(), DEFAULT_START, seed);
-    SimulatorActuator actuator = new SimulatorActuator(fleet);
-    listener.started(new ScenarioListener.ScenarioRun(scenario.name(), scenario.title(), scenario.description(), seed, DEFAULT_START));
-    List<ScheduledFault> pending = new ArrayList<>(scenario.faults());
-    pending.sort(Comparator.comparing(ScheduledFault::at));
-    Instant faultAt = pending.isEmpty() ? DEFAULT_START : DEFAULT_START.plus(pending.get(0).at());
+    ScenarioRun run = scenario.start(DEFAULT_START, seed);
+    SimulatorActuator actuator = new SimulatorActuator(run.fleet());
+    listener.started(new ScenarioListener.RunInfo(scenario.name(), scenario.title(), scenario.description(), seed, DEFAULT_START));
+    Instant faultAt = scenario.faults().stream().map(ScheduledFault::at).min(Comparator.naturalOrder())
+        .map(DEFAULT_START::plus).orElse(DEFAULT_START);
+    Set<Fault> announcedFaults = new HashSet<>();
 
     Map<String, Incident> incidents = new LinkedHashMap<>();
     Map<String, Boolean> announcedCause = new LinkedHashMap<>();
@@ -71,16 +74,15 @@ public final class ScenarioRunner {
 
     try (ReliabilityEngine engine = customise.apply(ReliabilityEngine.builder())
         .clock(clock).store(store).actuator(actuator).build()) {
-      Instant end = DEFAULT_START.plus(scenario.duration());
-      while (clock.instant().isBefore(end)) {
-        Instant now = clock.instant();
-        while (!pending.isEmpty() && !DEFAULT_START.plus(pending.get(0).at()).isAfter(now)) {
-          ScheduledFault due = pending.remove(0);
-          fleet.inject(due.fault());
-          listener.faultInjected(now, due.fault());
+      while (!run.finished()) {
+        Instant stepStart = clock.instant();
+        List<TelemetryEvent> batch = run.step();
+        for (Fault fault : run.fleet().activeFaults()) {
+          if (announcedFaults.add(fault)) {
+            listener.faultInjected(stepStart, fault);
+          }
         }
-        List<TelemetryEvent> batch = fleet.tick(scenario.step());
-        clock.setTo(fleet.now());
+        clock.setTo(run.fleet().now());
         if (!clock.instant().isBefore(nextPulse)) {
           listener.pulse(clock.instant(), batch);
           nextPulse = nextPulse.plus(PULSE);
