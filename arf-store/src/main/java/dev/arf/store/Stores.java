@@ -88,6 +88,7 @@ public final class Stores {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("connectTimeout", "10");

@@ -12,7 +12,7 @@ final class DataDirectoryHolder {
 
     public static void main(String[] args) throws IOException {
         try (JdbcReliabilityStore store = Stores.embedded(Path.of(args[0]))) {
-            System.out.println("ready");
+            System.out.println(store.location().isEmpty() ? "no location" : "ready");
             System.out.flush();
             while (System.in.read() != -1) {
                 // hold the directory until the parent closes our stdin or kills us

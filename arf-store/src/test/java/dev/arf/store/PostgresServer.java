@@ -152,7 +152,10 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         SQLException last;
         do {
             try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, null)) {
-                return;
+                if (c.isValid(5)) {
+                    return;
+                }
+                last = new SQLException("connection not valid");
             } catch (SQLException e) {
                 last = e;
             }
