@@ -1,0 +1,172 @@
+package dev.arf.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens ARF's JDBC stores. Every store created here has an up-to-date schema (Flyway runs on open)
+ * and must be closed by its owner; {@code close()} writes buffered telemetry.
+ *
+ * <ul>
+ *   <li>{@link #embedded(Path)}: an H2 file database in {@code <dataDir>/arf.mv.db}, in PostgreSQL
+ *       mode so that the same SQL serves both; one process at a time per data directory.
+ *   <li>{@link #postgres(String, String, String)}: a PostgreSQL server, shared by several ARF nodes.
+ *   <li>{@link #fromUrl(String)}: either, from one setting ({@code jdbc:postgresql://…} or a path).
+ * </ul>
+ */
+public final class Stores {
+    /** Telemetry events buffered before a batch is written without waiting for {@code flush()}. */
+    public static final int DEFAULT_TELEMETRY_BATCH_SIZE = 500;
+
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final String H2_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+
+    private Stores() {}
+
+    public static JdbcReliabilityStore embedded(Path dataDir) {
+        return embedded(dataDir, DEFAULT_TELEMETRY_BATCH_SIZE);
+    }
+
+    /**
+     * @throws StoreException when the directory cannot be created, is in use by another ARF process,
+     *     or holds a database that cannot be opened or migrated
+     */
+    public static JdbcReliabilityStore embedded(Path dataDir, int telemetryBatchSize) {
+        checkBatchSize(telemetryBatchSize);
+        DataDirectory dir = DataDirectory.acquire(dataDir);
+        String where = "embedded database in " + dir.path();
+        try {
+            if (dir.path().toString().contains(";")) {
+                throw new StoreException("data directory " + dir.path() + " cannot be used: its path contains ';'");
+            }
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("arf-embedded");
+            config.setJdbcUrl("jdbc:h2:file:" + dir.path().resolve("arf") + H2_SETTINGS);
+            config.setUsername("sa");
+            config.setPassword("");
+            config.setMaximumPoolSize(4);
+            config.setMinimumIdle(1);
+            Database database = open(config, where, e -> {
+                if (sqlError(e) instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                    return DataDirectory.inUse(dir.path());
+                }
+                return new StoreException("cannot open the " + where + ": " + reason(e), e);
+            });
+            return migrated(database, telemetryBatchSize, dir);
+        } catch (RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    public static JdbcReliabilityStore postgres(String jdbcUrl, String user, String password) {
+        return postgres(jdbcUrl, user, password, DEFAULT_TELEMETRY_BATCH_SIZE);
+    }
+
+    /**
+     * @param user and {@code password} may be null when the URL carries them (or trust auth is used)
+     * @throws StoreException when the URL is not a PostgreSQL one, the server cannot be reached or
+     *     refuses the login, or the schema cannot be migrated
+     */
+    public static JdbcReliabilityStore postgres(String jdbcUrl, String user, String password, int telemetryBatchSize) {
+        checkBatchSize(telemetryBatchSize);
+        Properties parsed = jdbcUrl == null ? null : org.postgresql.Driver.parseURL(jdbcUrl, null);
+        if (parsed == null) {
+            throw new StoreException(
+                    "not a PostgreSQL JDBC URL: '" + jdbcUrl + "' (expected jdbc:postgresql://host:port/database)");
+        }
+        String where = "PostgreSQL at " + parsed.getProperty("PGHOST") + ":" + parsed.getProperty("PGPORT") + "/"
+                + parsed.getProperty("PGDBNAME");
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("arf-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("connectTimeout", "10");
+        Database database =
+                open(config, where, e -> new StoreException("cannot connect to " + where + ": " + reason(e), e));
+        return migrated(database, telemetryBatchSize, () -> {});
+    }
+
+    /**
+     * Opens the store a single setting names: {@code jdbc:postgresql://host:port/db?user=…&password=…}
+     * for PostgreSQL, anything else is the embedded store's data directory.
+     */
+    public static JdbcReliabilityStore fromUrl(String location) {
+        if (location == null || location.isBlank()) {
+            throw new StoreException("no store location given: expected jdbc:postgresql://host:port/database"
+                    + " or the path of a data directory");
+        }
+        String trimmed = location.strip();
+        if (trimmed.startsWith("jdbc:postgresql:")) {
+            return postgres(trimmed, null, null);
+        }
+        if (trimmed.startsWith("jdbc:")) {
+            throw new StoreException("unsupported store URL '" + trimmed
+                    + "': expected jdbc:postgresql://host:port/database or the path of a data directory");
+        }
+        Path dir;
+        try {
+            dir = Path.of(trimmed.startsWith("file:") ? trimmed.substring("file:".length()) : trimmed);
+        } catch (InvalidPathException e) {
+            throw new StoreException("not a valid data directory path '" + trimmed + "': " + e.getReason(), e);
+        }
+        return embedded(dir);
+    }
+
+    private interface FailureReport {
+        StoreException describe(RuntimeException failure);
+    }
+
+    private static Database open(HikariConfig config, String where, FailureReport onFailure) {
+        try {
+            return new Database(new HikariDataSource(config), where);
+        } catch (RuntimeException e) {
+            throw onFailure.describe(e);
+        }
+    }
+
+    private static JdbcReliabilityStore migrated(Database database, int batchSize, AutoCloseable onClose) {
+        try {
+            Migrations.migrate(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new JdbcReliabilityStore(database, batchSize, onClose);
+    }
+
+    private static Throwable sqlError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The innermost message: the database's or the network's own words. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    private static void checkBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("telemetry batch size must be at least 1, got " + size);
+        }
+    }
+}
