@@ -65,6 +65,8 @@ public final class ReliabilityEngine implements AutoCloseable {
   private final int historySize;
   private final int maxServices;
   private final int snapshotEvery;
+  private final long flushIntervalMillis;
+  private final java.util.concurrent.atomic.AtomicLong lastFlush = new java.util.concurrent.atomic.AtomicLong();
   private final Detective detective = new Detective();
   private final Diagnostician diagnostician = new Diagnostician();
   private final Predictor predictor = new Predictor();
@@ -89,6 +91,8 @@ public final class ReliabilityEngine implements AutoCloseable {
     this.historySize = b.historySize;
     this.maxServices = b.maxServices;
     this.snapshotEvery = b.snapshotEvery;
+    this.flushIntervalMillis = b.flushInterval.toMillis();
+    this.lastFlush.set(clock.millis());
     incidents.restore(store.incidents(true, 10_000));
   }
 
@@ -120,8 +124,23 @@ public final class ReliabilityEngine implements AutoCloseable {
       }
       pipeline = pipelines.computeIfAbsent(event.service(), this::newPipeline);
     }
+    AnalysisResult result;
     synchronized (pipeline) {
-      return analyse(event, pipeline);
+      result = analyse(event, pipeline);
+    }
+    flushWhenDue();
+    return result;
+  }
+
+  /**
+   * Telemetry appends are batched by the store; the engine bounds how far behind they may fall by
+   * flushing at least every {@code flushInterval} of its clock.
+   */
+  private void flushWhenDue() {
+    long now = clock.millis();
+    long last = lastFlush.get();
+    if (now - last >= flushIntervalMillis && lastFlush.compareAndSet(last, now)) {
+      store.flush();
     }
   }
 
@@ -308,6 +327,7 @@ public final class ReliabilityEngine implements AutoCloseable {
     private int historySize = 40;
     private int maxServices = 100_000;
     private int snapshotEvery = 1_000;
+    private Duration flushInterval = Duration.ofSeconds(1);
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -363,6 +383,15 @@ public final class ReliabilityEngine implements AutoCloseable {
         throw new IllegalArgumentException("maxServices must be positive");
       }
       this.maxServices = maxServices;
+      return this;
+    }
+
+    /** Longest the store's telemetry buffer may lag behind, on the engine's clock (default 1 s). */
+    public Builder flushInterval(Duration flushInterval) {
+      if (flushInterval.isNegative()) {
+        throw new IllegalArgumentException("flushInterval must not be negative");
+      }
+      this.flushInterval = flushInterval;
       return this;
     }
 
