@@ -54,7 +54,8 @@ final class FieldPath {
         if (!sb.isEmpty()) {
             sb.append('.');
         }
-        sb.append(abbreviate(name));
+        // an empty key would vanish from the path; show it as ""
+        sb.append(name.isEmpty() ? "\"\"" : abbreviate(name));
     }
 
     /** Keys come from untrusted files: keep messages one short line. */

@@ -89,8 +89,21 @@ public final class PolicyLoader {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         SafeYamlReader.Document document = reader.read(yaml, sourceName);
-        List<ConfigProblem> problems = new ArrayList<>(schema.check(document, sourceName));
-        problems.addAll(PolicySemantics.check(document.tree(), sourceName));
+        List<ConfigProblem> problems = new ArrayList<>(PolicySemantics.check(document.tree(), sourceName));
+        try {
+            problems.addAll(schema.check(document, sourceName));
+        } catch (RuntimeException e) {
+            // the validator choked on a value (so far only numbers out of range, already reported)
+            if (problems.isEmpty()) {
+                problems.add(new ConfigProblem(
+                        sourceName,
+                        1,
+                        1,
+                        FieldPath.DOCUMENT,
+                        "the document could not be validated: "
+                                + FieldPath.abbreviate(String.valueOf(e.getMessage()))));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -32,8 +32,12 @@ final class PolicySemantics {
                 || CUSTOM_METRIC.matcher(key).matches();
     }
 
+    /** Larger magnitudes are refused: no metric threshold or setting needs them. */
+    static final double MAX_MAGNITUDE = 1e15;
+
     static List<ConfigProblem> check(JsonNode tree, String source) {
         List<ConfigProblem> problems = new ArrayList<>();
+        numbersInRange(tree, FieldPath.DOCUMENT, source, problems);
         JsonNode policies = tree.path("policies");
         if (!policies.isArray()) {
             return problems;
@@ -72,5 +76,28 @@ final class PolicySemantics {
             }
         }
         return problems;
+    }
+
+    /**
+     * Finds numbers beyond {@link #MAX_MAGNITUDE}. Besides being meaningless here, such numbers make
+     * the schema validator itself fail (networknt 3.0.9's minimum check converts 1e81 to a long).
+     */
+    private static void numbersInRange(JsonNode node, String path, String source, List<ConfigProblem> problems) {
+        if (node.isNumber()) {
+            double v = node.asDouble();
+            if (!Double.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
+                Position at = Position.of(node);
+                problems.add(new ConfigProblem(
+                        source, at.line(), at.column(), path, "number out of range: at most 1e15 in magnitude"));
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                numbersInRange(e.getValue(), FieldPath.child(path, e.getKey()), source, problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                numbersInRange(node.get(i), FieldPath.index(path, i), source, problems);
+            }
+        }
     }
 }

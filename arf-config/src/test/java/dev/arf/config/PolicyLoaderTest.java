@@ -223,6 +223,13 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aHugeNumberIsReportedNotACrash() {
+        assertThat(problems(replace("cool_down_seconds: 120", "cool_down_seconds: 10E80")))
+                .containsExactly(
+                        "policies.yaml:10:24: policies[0].cool_down_seconds: number out of range: at most 1e15 in magnitude");
+    }
+
+    @Test
     void theExceptionMessageRendersOneProblemPerLine() {
         assertThatThrownBy(() -> LOADER.load(replace("priority: 1", "priority: 11"), "p.yaml"))
                 .isInstanceOf(ConfigException.class)
