@@ -40,77 +40,78 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 @Threads(2)
 public class EngineBenchmark {
-  private static final int SERVICES = 200;
-  private static final int EVENTS = 1 << 18;
+    private static final int SERVICES = 200;
+    private static final int EVENTS = 1 << 18;
 
-  @Param({"embedded"})
-  public String store;
+    @Param({"embedded"})
+    public String store;
 
-  private Path dataDir;
-  private ReliabilityStore reliabilityStore;
-  private ReliabilityEngine engine;
-  private TelemetryEvent[] events;
-  private final AtomicLong cursor = new AtomicLong();
+    private Path dataDir;
+    private ReliabilityStore reliabilityStore;
+    private ReliabilityEngine engine;
+    private TelemetryEvent[] events;
+    private final AtomicLong cursor = new AtomicLong();
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    dataDir = Files.createTempDirectory("arf-bench");
-    reliabilityStore = "embedded".equals(store) ? Stores.embedded(dataDir) : ReliabilityStore.NONE;
-    VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
-    engine = ReliabilityEngine.builder().clock(clock).store(reliabilityStore).build();
-    events = new TelemetryEvent[EVENTS];
-    SplittableRandom random = new SplittableRandom(42);
-    Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    for (int i = 0; i < EVENTS; i++) {
-      if (i % SERVICES == 0) {
-        t = t.plus(Duration.ofSeconds(15));
-      }
-      boolean anomalous = random.nextInt(500) == 0;
-      double load = 1 + 0.1 * Math.sin(i / 5000.0);
-      events[i] = TelemetryEvent.builder("svc-" + (i % SERVICES), t)
-          .latencyP50(40 * load + random.nextDouble(5))
-          .latencyP95(90 * load + random.nextDouble(10))
-          .latencyP99((anomalous ? 900 : 140) * load + random.nextDouble(20))
-          .errorRate(anomalous ? 0.3 : random.nextDouble(0.005))
-          .throughput(800 * load + random.nextDouble(40))
-          .cpuUtil(0.45 * load + random.nextDouble(0.03))
-          .memoryUtil(0.55 + random.nextDouble(0.02))
-          .build();
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dataDir = Files.createTempDirectory("arf-bench");
+        reliabilityStore = "embedded".equals(store) ? Stores.embedded(dataDir) : ReliabilityStore.NONE;
+        VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        engine =
+                ReliabilityEngine.builder().clock(clock).store(reliabilityStore).build();
+        events = new TelemetryEvent[EVENTS];
+        SplittableRandom random = new SplittableRandom(42);
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < EVENTS; i++) {
+            if (i % SERVICES == 0) {
+                t = t.plus(Duration.ofSeconds(15));
+            }
+            boolean anomalous = random.nextInt(500) == 0;
+            double load = 1 + 0.1 * Math.sin(i / 5000.0);
+            events[i] = TelemetryEvent.builder("svc-" + (i % SERVICES), t)
+                    .latencyP50(40 * load + random.nextDouble(5))
+                    .latencyP95(90 * load + random.nextDouble(10))
+                    .latencyP99((anomalous ? 900 : 140) * load + random.nextDouble(20))
+                    .errorRate(anomalous ? 0.3 : random.nextDouble(0.005))
+                    .throughput(800 * load + random.nextDouble(40))
+                    .cpuUtil(0.45 * load + random.nextDouble(0.03))
+                    .memoryUtil(0.55 + random.nextDouble(0.02))
+                    .build();
+        }
+        // Warm every service past its baseline warm-up so the measured path is the steady state.
+        for (int i = 0; i < SERVICES * 40; i++) {
+            engine.process(events[i]);
+        }
     }
-    // Warm every service past its baseline warm-up so the measured path is the steady state.
-    for (int i = 0; i < SERVICES * 40; i++) {
-      engine.process(events[i]);
+
+    /**
+     * Events must reach each service in time order; with two threads interleaving over one array a
+     * few arrive out of order, which the detectors tolerate (they ignore stale samples for rules).
+     */
+    private TelemetryEvent next() {
+        return events[(int) (cursor.getAndIncrement() & (EVENTS - 1))];
     }
-  }
 
-  /**
-   * Events must reach each service in time order; with two threads interleaving over one array a
-   * few arrive out of order, which the detectors tolerate (they ignore stale samples for rules).
-   */
-  private TelemetryEvent next() {
-    return events[(int) (cursor.getAndIncrement() & (EVENTS - 1))];
-  }
-
-  @Benchmark
-  @BenchmarkMode(Mode.Throughput)
-  @OutputTimeUnit(TimeUnit.SECONDS)
-  public AnalysisResult processThroughput() {
-    return engine.process(next());
-  }
-
-  @Benchmark
-  @BenchmarkMode(Mode.SampleTime)
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public AnalysisResult processLatency() {
-    return engine.process(next());
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws IOException {
-    engine.close();
-    reliabilityStore.close();
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public AnalysisResult processThroughput() {
+        return engine.process(next());
     }
-  }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public AnalysisResult processLatency() {
+        return engine.process(next());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        engine.close();
+        reliabilityStore.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 }

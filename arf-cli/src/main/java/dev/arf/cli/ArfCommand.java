@@ -3,18 +3,18 @@ package dev.arf.cli;
 import picocli.CommandLine.Command;
 
 @Command(
-    name = "arf",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionCommand.Provider.class,
-    description = "ARF — Agentic Reliability Framework: detect, explain and heal incidents.",
-    subcommands = {DemoCommand.class, AnalyzeCommand.class, DoctorCommand.class, VersionCommand.class},
-    footer = {"", "Run 'arf demo' to watch ARF detect and heal an incident on the simulated fleet."})
+        name = "arf",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "ARF — Agentic Reliability Framework: detect, explain and heal incidents.",
+        subcommands = {DemoCommand.class, AnalyzeCommand.class, DoctorCommand.class, VersionCommand.class},
+        footer = {"", "Run 'arf demo' to watch ARF detect and heal an incident on the simulated fleet."})
 final class ArfCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 }

@@ -7,33 +7,33 @@ import picocli.CommandLine.Option;
 
 /** Where ARF keeps its data: an embedded database in a directory, or a PostgreSQL URL. */
 final class DataOptions {
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
-      defaultValue = "${sys:user.home}/.arf")
-  Path dataDir;
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:user.home}/.arf")
+    Path dataDir;
 
-  @Option(
-      names = "--store-url",
-      paramLabel = "URL",
-      description = "Use PostgreSQL instead: jdbc:postgresql://host:port/db (user and password from"
-          + " ARF_DB_USER / ARF_DB_PASSWORD).")
-  String storeUrl;
+    @Option(
+            names = "--store-url",
+            paramLabel = "URL",
+            description = "Use PostgreSQL instead: jdbc:postgresql://host:port/db (user and password from"
+                    + " ARF_DB_USER / ARF_DB_PASSWORD).")
+    String storeUrl;
 
-  ReliabilityStore open() {
-    if (storeUrl != null) {
-      return Stores.postgres(storeUrl, env("ARF_DB_USER", "arf"), env("ARF_DB_PASSWORD", ""));
+    ReliabilityStore open() {
+        if (storeUrl != null) {
+            return Stores.postgres(storeUrl, env("ARF_DB_USER", "arf"), env("ARF_DB_PASSWORD", ""));
+        }
+        return Stores.embedded(dataDir);
     }
-    return Stores.embedded(dataDir);
-  }
 
-  String describe() {
-    return storeUrl != null ? storeUrl.replaceAll("password=[^&]*", "password=***") : dataDir.toString();
-  }
+    String describe() {
+        return storeUrl != null ? storeUrl.replaceAll("password=[^&]*", "password=***") : dataDir.toString();
+    }
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null ? fallback : v;
-  }
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
 }

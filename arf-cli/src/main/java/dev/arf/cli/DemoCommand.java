@@ -16,80 +16,104 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
-    name = "demo",
-    description = {
-      "Run an incident scenario on the simulated fleet and tell the story as it happens: telemetry,"
-          + " detection, each agent's analysis, healing, its effect, resolution, MTTD and MTTR.",
-      "Time is simulated: --speed 600 plays ten simulated minutes per second; --speed 0 runs flat out."
-    },
-    mixinStandardHelpOptions = true)
+        name = "demo",
+        description = {
+            "Run an incident scenario on the simulated fleet and tell the story as it happens: telemetry,"
+                    + " detection, each agent's analysis, healing, its effect, resolution, MTTD and MTTR.",
+            "Time is simulated: --speed 600 plays ten simulated minutes per second; --speed 0 runs flat out."
+        },
+        mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--list", description = "List the scenarios and exit.")
-  boolean list;
+    @Option(names = "--list", description = "List the scenarios and exit.")
+    boolean list;
 
-  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "database-meltdown",
-      description = "Scenario to run (default: ${DEFAULT-VALUE}); 'all' runs every scenario.")
-  String scenario;
+    @Option(
+            names = "--scenario",
+            paramLabel = "NAME",
+            defaultValue = "database-meltdown",
+            description = "Scenario to run (default: ${DEFAULT-VALUE}); 'all' runs every scenario.")
+    String scenario;
 
-  @Option(names = "--speed", paramLabel = "X", defaultValue = "600",
-      description = "Simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}; 0 = no pauses).")
-  double speed;
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "600",
+            description = "Simulated seconds per wall-clock second (default: ${DEFAULT-VALUE}; 0 = no pauses).")
+    double speed;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed of the simulation (default: ${DEFAULT-VALUE}).")
-  long seed;
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed of the simulation (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-  @Option(names = "--json", description = "Print the run's report and incidents as JSON instead of the story.")
-  boolean json;
+    @Option(names = "--json", description = "Print the run's report and incidents as JSON instead of the story.")
+    boolean json;
 
-  @Option(names = "--no-store", description = "Keep nothing: run without the embedded database.")
-  boolean noStore;
+    @Option(names = "--no-store", description = "Keep nothing: run without the embedded database.")
+    boolean noStore;
 
-  @Mixin DataOptions data;
+    @Mixin
+    DataOptions data;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    if (list) {
-      for (Scenario s : ScenarioCatalog.all()) {
-        out.printf("%-24s %s%n%-24s   %s%n", s.name(), s.title(), "", s.description());
-      }
-      out.flush();
-      return 0;
-    }
-    if (speed < 0 || Double.isNaN(speed)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--speed must be 0 or more, got " + speed);
-    }
-    List<Scenario> scenarios;
-    if ("all".equals(scenario)) {
-      scenarios = ScenarioCatalog.all();
-    } else {
-      scenarios = List.of(ScenarioCatalog.byName(scenario).orElseThrow(() ->
-          new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + scenario
-              + "'; known: " + String.join(", ", ScenarioCatalog.all().stream().map(Scenario::name).toList()))));
-    }
-    Map<String, Object> documents = new LinkedHashMap<>();
-    boolean allGood = true;
-    try (ReliabilityStore store = noStore ? ReliabilityStore.NONE : data.open()) {
-      ScenarioRunner runner = new ScenarioRunner(store, UnaryOperator.identity());
-      for (Scenario s : scenarios) {
-        StoryTeller teller = json ? null : new StoryTeller(out, speed);
-        ScenarioReport report = runner.run(s, seed, teller != null ? teller : new dev.arf.core.scenario.ScenarioListener() {});
-        allGood &= report.detected();
-        if (json) {
-          Map<String, Object> doc = new LinkedHashMap<>();
-          doc.put("report", report);
-          doc.put("incidents", report.incidentIds().stream().map(store::incident).flatMap(java.util.Optional::stream).toList());
-          documents.put(s.name(), doc);
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            for (Scenario s : ScenarioCatalog.all()) {
+                out.printf("%-24s %s%n%-24s   %s%n", s.name(), s.title(), "", s.description());
+            }
+            out.flush();
+            return 0;
         }
-      }
+        if (speed < 0 || Double.isNaN(speed)) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--speed must be 0 or more, got " + speed);
+        }
+        List<Scenario> scenarios;
+        if ("all".equals(scenario)) {
+            scenarios = ScenarioCatalog.all();
+        } else {
+            scenarios = List.of(ScenarioCatalog.byName(scenario)
+                    .orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                            spec.commandLine(),
+                            "unknown scenario '" + scenario + "'; known: "
+                                    + String.join(
+                                            ", ",
+                                            ScenarioCatalog.all().stream()
+                                                    .map(Scenario::name)
+                                                    .toList()))));
+        }
+        Map<String, Object> documents = new LinkedHashMap<>();
+        boolean allGood = true;
+        try (ReliabilityStore store = noStore ? ReliabilityStore.NONE : data.open()) {
+            ScenarioRunner runner = new ScenarioRunner(store, UnaryOperator.identity());
+            for (Scenario s : scenarios) {
+                StoryTeller teller = json ? null : new StoryTeller(out, speed);
+                ScenarioReport report =
+                        runner.run(s, seed, teller != null ? teller : new dev.arf.core.scenario.ScenarioListener() {});
+                allGood &= report.detected();
+                if (json) {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("report", report);
+                    doc.put(
+                            "incidents",
+                            report.incidentIds().stream()
+                                    .map(store::incident)
+                                    .flatMap(java.util.Optional::stream)
+                                    .toList());
+                    documents.put(s.name(), doc);
+                }
+            }
+        }
+        if (json) {
+            out.println(Json.write(
+                    scenarios.size() == 1 ? documents.values().iterator().next() : documents));
+        }
+        out.flush();
+        return allGood ? 0 : 1;
     }
-    if (json) {
-      out.println(Json.write(scenarios.size() == 1 ? documents.values().iterator().next() : documents));
-    }
-    out.flush();
-    return allGood ? 0 : 1;
-  }
 }

@@ -6,14 +6,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapper of the CLI: snake_case field names as in the seed's result documents. */
 final class Json {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
-  private Json() {}
+    private Json() {}
 
-  static String write(Object value) {
-    return MAPPER.writeValueAsString(value);
-  }
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
 }

@@ -11,95 +11,131 @@ import picocli.CommandLine;
 
 /** The user journeys of the command line, run in-process against a real embedded store. */
 class CliE2E {
-  @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private record Run(int exitCode, String out, String err) {}
+    private record Run(int exitCode, String out, String err) {}
 
-  private static Run arf(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
+    private static Run arf(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
 
-  @Test
-  void helpListsTheCommands() {
-    Run run = arf("--help");
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("demo", "analyze", "doctor", "version");
-  }
+    @Test
+    void helpListsTheCommands() {
+        Run run = arf("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo", "analyze", "doctor", "version");
+    }
 
-  @Test
-  void versionNamesArfAndJava() {
-    assertThat(arf("version").out()).contains("arf ", "java ");
-    assertThat(arf("--version").out()).contains("arf ");
-  }
+    @Test
+    void versionNamesArfAndJava() {
+        assertThat(arf("version").out()).contains("arf ", "java ");
+        assertThat(arf("--version").out()).contains("arf ");
+    }
 
-  @Test
-  void demoTellsTheWholeStoryOfADatabaseMeltdown() {
-    Run run = arf("demo", "--speed", "0", "--data-dir", dataDir.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("fault injected", "opened on", "Diagnostician", "Predictor", "Impact", "MTTD", "MTTR");
-  }
+    @Test
+    void demoTellsTheWholeStoryOfADatabaseMeltdown() {
+        Run run = arf("demo", "--speed", "0", "--data-dir", dataDir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("fault injected", "opened on", "Diagnostician", "Predictor", "Impact", "MTTD", "MTTR");
+    }
 
-  @Test
-  void demoListsItsScenarios() {
-    Run run = arf("demo", "--list");
-    assertThat(run.out()).contains("database-meltdown", "black-friday-crisis", "memory-leak-discovery");
-  }
+    @Test
+    void demoListsItsScenarios() {
+        Run run = arf("demo", "--list");
+        assertThat(run.out()).contains("database-meltdown", "black-friday-crisis", "memory-leak-discovery");
+    }
 
-  @Test
-  void demoRefusesAnUnknownScenarioAndSaysWhichExist() {
-    Run run = arf("demo", "--scenario", "nope", "--speed", "0", "--no-store");
-    assertThat(run.exitCode()).isNotZero();
-    assertThat(run.err()).contains("unknown scenario 'nope'", "database-meltdown");
-  }
+    @Test
+    void demoRefusesAnUnknownScenarioAndSaysWhichExist() {
+        Run run = arf("demo", "--scenario", "nope", "--speed", "0", "--no-store");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("unknown scenario 'nope'", "database-meltdown");
+    }
 
-  @Test
-  void demoJsonIsTheReportDocument() {
-    Run run = arf("demo", "--scenario", "bad-deploy", "--speed", "0", "--json", "--data-dir", dataDir.toString());
-    assertThat(run.out()).contains("\"report\"", "\"time_to_detect\"", "\"incidents\"", "\"timeline\"");
-  }
+    @Test
+    void demoJsonIsTheReportDocument() {
+        Run run = arf("demo", "--scenario", "bad-deploy", "--speed", "0", "--json", "--data-dir", dataDir.toString());
+        assertThat(run.out()).contains("\"report\"", "\"time_to_detect\"", "\"incidents\"", "\"timeline\"");
+    }
 
-  @Test
-  void analyzeExplainsTheSeedsQuickstartObservation() {
-    Run run = arf("analyze", "--service", "api", "--latency", "450", "--error-rate", "0.22", "--throughput", "850",
-        "--cpu", "0.95", "--memory", "0.88", "--data-dir", dataDir.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Status:     ANOMALY", "Diagnostician", "Impact");
-  }
+    @Test
+    void analyzeExplainsTheSeedsQuickstartObservation() {
+        Run run = arf(
+                "analyze",
+                "--service",
+                "api",
+                "--latency",
+                "450",
+                "--error-rate",
+                "0.22",
+                "--throughput",
+                "850",
+                "--cpu",
+                "0.95",
+                "--memory",
+                "0.88",
+                "--data-dir",
+                dataDir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Status:     ANOMALY", "Diagnostician", "Impact");
+    }
 
-  @Test
-  void analyzeJsonHasTheSeedShape() {
-    Run run = arf("analyze", "--service", "api", "--latency", "450", "--error-rate", "0.22", "--throughput", "850",
-        "--cpu", "0.95", "--memory", "0.88", "--json", "--no-store");
-    assertThat(run.out()).contains("\"status\" : \"ANOMALY\"", "\"severity\"", "\"multi_agent_analysis\"",
-        "\"recommended_actions\"", "\"business_impact\"", "\"healing_actions\"");
-  }
+    @Test
+    void analyzeJsonHasTheSeedShape() {
+        Run run = arf(
+                "analyze",
+                "--service",
+                "api",
+                "--latency",
+                "450",
+                "--error-rate",
+                "0.22",
+                "--throughput",
+                "850",
+                "--cpu",
+                "0.95",
+                "--memory",
+                "0.88",
+                "--json",
+                "--no-store");
+        assertThat(run.out())
+                .contains(
+                        "\"status\" : \"ANOMALY\"",
+                        "\"severity\"",
+                        "\"multi_agent_analysis\"",
+                        "\"recommended_actions\"",
+                        "\"business_impact\"",
+                        "\"healing_actions\"");
+    }
 
-  @Test
-  void analyzeRefusesAnImpossibleErrorRateNamingTheOption() {
-    Run run = arf("analyze", "--service", "api", "--error-rate", "1.7", "--no-store");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--error-rate", "between 0 and 1");
-  }
+    @Test
+    void analyzeRefusesAnImpossibleErrorRateNamingTheOption() {
+        Run run = arf("analyze", "--service", "api", "--error-rate", "1.7", "--no-store");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--error-rate", "between 0 and 1");
+    }
 
-  @Test
-  void doctorPassesOnAWritableDataDirectory() {
-    Run run = arf("doctor", "--data-dir", dataDir.toString());
-    assertThat(run.exitCode()).as(run.out()).isZero();
-    assertThat(run.out()).contains("OK   jdk", "OK   store", "OK   detector", "All checks passed.");
-  }
+    @Test
+    void doctorPassesOnAWritableDataDirectory() {
+        Run run = arf("doctor", "--data-dir", dataDir.toString());
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("OK   jdk", "OK   store", "OK   detector", "All checks passed.");
+    }
 
-  @Test
-  void doctorFailsOnADataDirectoryItCannotCreate() throws Exception {
-    Path file = dataDir.resolve("plain-file");
-    java.nio.file.Files.writeString(file, "x");
-    Run run = arf("doctor", "--data-dir", file.resolve("sub").toString());
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("FAIL");
-  }
+    @Test
+    void doctorFailsOnADataDirectoryItCannotCreate() throws Exception {
+        Path file = dataDir.resolve("plain-file");
+        java.nio.file.Files.writeString(file, "x");
+        Run run = arf("doctor", "--data-dir", file.resolve("sub").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL");
+    }
 }

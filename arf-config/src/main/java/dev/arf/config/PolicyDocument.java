@@ -11,6 +11,7 @@ record PolicyDocument(List<PolicyDto> policies) {
             String name,
             String description,
             List<String> services,
+            List<String> causes,
             List<ConditionDto> conditions,
             List<String> actions,
             int priority,

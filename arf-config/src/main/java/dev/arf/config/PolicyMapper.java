@@ -34,6 +34,7 @@ final class PolicyMapper {
                 Duration.ofSeconds(dto.coolDownSeconds()),
                 dto.maxExecutionsPerHour(),
                 dto.enabled() == null || dto.enabled(),
-                dto.services() == null ? List.of() : dto.services());
+                dto.services() == null ? List.of() : dto.services(),
+                dto.causes() == null ? List.of() : dto.causes());
     }
 }

@@ -2,6 +2,7 @@ package dev.arf.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arf.core.agents.Cause;
 import dev.arf.core.policy.HealingAction;
 import dev.arf.core.policy.HealingPolicy;
 import dev.arf.core.telemetry.Operator;
@@ -30,13 +31,16 @@ class PolicySchemaTest {
     }
 
     @Test
-    void theSchemaListsExactlyTheCoreActionsAndOperators() throws IOException {
+    void theSchemaListsExactlyTheCoreActionsCausesAndOperators() throws IOException {
         JsonNode defs = schema().path("$defs");
 
         assertThat(strings(defs.at("/policy/properties/actions/items/enum")))
                 .containsExactlyElementsOf(Arrays.stream(HealingAction.values())
                         .map(HealingAction::key)
                         .toList());
+        assertThat(strings(defs.at("/policy/properties/causes/items/enum")))
+                .containsExactlyElementsOf(
+                        Arrays.stream(Cause.values()).map(Cause::key).toList());
         assertThat(strings(defs.at("/condition/properties/operator/enum")))
                 .containsExactlyElementsOf(
                         Arrays.stream(Operator.values()).map(Operator::key).toList());

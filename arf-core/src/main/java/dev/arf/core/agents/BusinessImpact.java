@@ -7,9 +7,9 @@ import dev.arf.core.detect.Severity;
  * minute × minutes since the anomaly started, at least one minute).
  */
 public record BusinessImpact(
-    double revenueLossPerMinute,
-    double revenueLossEstimate,
-    long affectedUsersEstimate,
-    double affectedFraction,
-    Severity severityLevel,
-    String summary) {}
+        double revenueLossPerMinute,
+        double revenueLossEstimate,
+        long affectedUsersEstimate,
+        double affectedFraction,
+        Severity severityLevel,
+        String summary) {}

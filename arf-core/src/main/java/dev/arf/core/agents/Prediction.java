@@ -8,5 +8,4 @@ import java.util.Optional;
  * level (low, medium, high, critical) with a sentence such as "Critical risk: latency_p99 threshold
  * in 12 minutes".
  */
-public record Prediction(
-    Optional<String> metric, Optional<Duration> timeToThreshold, String risk, String summary) {}
+public record Prediction(Optional<String> metric, Optional<Duration> timeToThreshold, String risk, String summary) {}

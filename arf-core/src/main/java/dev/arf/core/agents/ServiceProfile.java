@@ -10,17 +10,16 @@ package dev.arf.core.agents;
  * @param latencyBudgetMs p99 latency above which users count as affected (a slow page is a lost
  *     page)
  */
-public record ServiceProfile(
-    double revenuePerMinute, double requestsPerUserPerMinute, double latencyBudgetMs) {
+public record ServiceProfile(double revenuePerMinute, double requestsPerUserPerMinute, double latencyBudgetMs) {
 
-  /** A mid-sized e-commerce service: $500/min, 6 requests per user per minute, 500 ms budget. */
-  public static final ServiceProfile DEFAULT = new ServiceProfile(500, 6, 500);
+    /** A mid-sized e-commerce service: $500/min, 6 requests per user per minute, 500 ms budget. */
+    public static final ServiceProfile DEFAULT = new ServiceProfile(500, 6, 500);
 
-  public ServiceProfile {
-    if (!(revenuePerMinute >= 0) || !(requestsPerUserPerMinute > 0) || !(latencyBudgetMs > 0)) {
-      throw new IllegalArgumentException(
-          "service profile: revenue_per_minute >= 0, requests_per_user_per_minute > 0 and"
-              + " latency_budget_ms > 0 are required");
+    public ServiceProfile {
+        if (!(revenuePerMinute >= 0) || !(requestsPerUserPerMinute > 0) || !(latencyBudgetMs > 0)) {
+            throw new IllegalArgumentException(
+                    "service profile: revenue_per_minute >= 0, requests_per_user_per_minute > 0 and"
+                            + " latency_budget_ms > 0 are required");
+        }
     }
-  }
 }

@@ -27,6 +27,21 @@ public record DetectorSettings(
         return builder().build();
     }
 
+    /**
+     * These settings adapted to judging one observation on its own ({@code arf analyze}): a single
+     * sample has no duration, so rules apply without their {@code for} durations, one abnormal sample
+     * is enough and its score is not smoothed.
+     */
+    public DetectorSettings forSingleObservation() {
+        List<ThresholdRule> instant = rules.stream()
+                .map(r -> new ThresholdRule(
+                        r.name(), r.metric(), r.operator(), r.threshold(), java.time.Duration.ZERO, r.severity()))
+                .toList();
+        FusionSettings oneSample = new FusionSettings(
+                fusion.enterThreshold(), fusion.exitThreshold(), 1, fusion.exitSamples(), fusion.extremeScore(), 1.0);
+        return toBuilder().rules(instant).fusion(oneSample).build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -18,34 +18,35 @@ import java.util.List;
  * @param incidentId the incident this event belongs to, null if none
  */
 public record AnalysisResult(
-    String service,
-    Instant timestamp,
-    Status status,
-    Severity severity,
-    double confidence,
-    MultiAgentAnalysis multiAgentAnalysis,
-    BusinessImpact businessImpact,
-    List<HealingStep> healingActions,
-    String incidentId,
-    Detection detection,
-    List<String> problems) {
+        String service,
+        Instant timestamp,
+        Status status,
+        Severity severity,
+        double confidence,
+        MultiAgentAnalysis multiAgentAnalysis,
+        BusinessImpact businessImpact,
+        List<HealingStep> healingActions,
+        String incidentId,
+        Detection detection,
+        List<String> problems) {
 
-  public enum Status {
-    NORMAL,
-    ANOMALY,
-    REJECTED
-  }
+    public enum Status {
+        NORMAL,
+        ANOMALY,
+        REJECTED
+    }
 
-  public AnalysisResult {
-    healingActions = List.copyOf(healingActions);
-    problems = List.copyOf(problems);
-  }
+    public AnalysisResult {
+        healingActions = List.copyOf(healingActions);
+        problems = List.copyOf(problems);
+    }
 
-  public boolean isAnomaly() {
-    return status == Status.ANOMALY;
-  }
+    public boolean isAnomaly() {
+        return status == Status.ANOMALY;
+    }
 
-  static AnalysisResult rejected(String service, Instant timestamp, List<String> problems) {
-    return new AnalysisResult(service, timestamp, Status.REJECTED, Severity.LOW, 0, null, null, List.of(), null, null, problems);
-  }
+    static AnalysisResult rejected(String service, Instant timestamp, List<String> problems) {
+        return new AnalysisResult(
+                service, timestamp, Status.REJECTED, Severity.LOW, 0, null, null, List.of(), null, null, problems);
+    }
 }

@@ -10,12 +10,12 @@ import dev.arf.core.policy.HealingAction;
  *     code, {@code NO_ACTUATOR}), or {@code EXECUTED}
  */
 public record HealingStep(
-    HealingAction action, String target, String source, Status status, String reasonCode, String detail) {
-  public enum Status {
-    EXECUTED,
-    FAILED,
-    SKIPPED,
-    REFUSED,
-    SUPPRESSED
-  }
+        HealingAction action, String target, String source, Status status, String reasonCode, String detail) {
+    public enum Status {
+        EXECUTED,
+        FAILED,
+        SKIPPED,
+        REFUSED,
+        SUPPRESSED
+    }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 
 /** Each agent's findings and what they recommend, as in seed 000's {@code multi_agent_analysis}. */
 public record MultiAgentAnalysis(
-    IncidentSummary incidentSummary,
-    DetectiveFinding detective,
-    Diagnosis diagnostician,
-    Prediction predictive,
-    List<String> recommendedActions) {
-  public MultiAgentAnalysis {
-    recommendedActions = List.copyOf(recommendedActions);
-  }
+        IncidentSummary incidentSummary,
+        DetectiveFinding detective,
+        Diagnosis diagnostician,
+        Prediction predictive,
+        List<String> recommendedActions) {
+    public MultiAgentAnalysis {
+        recommendedActions = List.copyOf(recommendedActions);
+    }
 }

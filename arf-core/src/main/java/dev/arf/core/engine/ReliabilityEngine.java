@@ -2,6 +2,7 @@ package dev.arf.core.engine;
 
 import dev.arf.core.agents.BusinessImpact;
 import dev.arf.core.agents.Cause;
+import dev.arf.core.agents.DependencyView;
 import dev.arf.core.agents.Detective;
 import dev.arf.core.agents.DetectiveFinding;
 import dev.arf.core.agents.Diagnosis;
@@ -54,349 +55,464 @@ import java.util.concurrent.ConcurrentHashMap;
  * input: an invalid event comes back {@code REJECTED} with the problems named.
  */
 public final class ReliabilityEngine implements AutoCloseable {
-  private final Clock clock;
-  private final DetectorSettings detectorSettings;
-  private final ReliabilityStore store;
-  private final List<Actuator> actuators;
-  private final ActionGate gate;
-  private final PolicyEngine policies;
-  private final IncidentTracker incidents;
-  private final ImpactAgent impact;
-  private final int historySize;
-  private final int maxServices;
-  private final int snapshotEvery;
-  private final long flushIntervalMillis;
-  private final java.util.concurrent.atomic.AtomicLong lastFlush = new java.util.concurrent.atomic.AtomicLong();
-  private final Detective detective = new Detective();
-  private final Diagnostician diagnostician = new Diagnostician();
-  private final Predictor predictor = new Predictor();
-  private final Map<String, ServicePipeline> pipelines = new ConcurrentHashMap<>();
-  private final Map<String, Incident> recentlyResolved = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>() {
+    private final Clock clock;
+    private final DetectorSettings detectorSettings;
+    private final ReliabilityStore store;
+    private final List<Actuator> actuators;
+    private final ActionGate gate;
+    private final PolicyEngine policies;
+    private final IncidentTracker incidents;
+    private final ImpactAgent impact;
+    private final int historySize;
+    private final int maxServices;
+    private final int snapshotEvery;
+    private final Map<String, List<String>> dependencies;
+
+    /** A per-sample score from which a service counts as unhealthy for its callers' diagnoses. */
+    private static final double UNHEALTHY_SCORE = 0.5;
+
+    private final long flushIntervalMillis;
+    private final java.util.concurrent.atomic.AtomicLong lastFlush = new java.util.concurrent.atomic.AtomicLong();
+    private final Detective detective = new Detective();
+    private final Diagnostician diagnostician = new Diagnostician();
+    private final Predictor predictor = new Predictor();
+    private final Map<String, ServicePipeline> pipelines = new ConcurrentHashMap<>();
+    private final Map<String, Incident> recentlyResolved =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Incident> eldest) {
+                    return size() > 1_000;
+                }
+            });
+
+    private ReliabilityEngine(Builder b) {
+        this.clock = b.clock;
+        this.detectorSettings = b.detectorSettings;
+        this.store = b.store;
+        this.actuators = List.copyOf(b.actuators);
+        this.gate = b.gate;
+        this.policies = new PolicyEngine(b.policies);
+        this.incidents = new IncidentTracker(b.resolveAfter);
+        this.impact = new ImpactAgent(b.profiles, b.defaultProfile);
+        this.historySize = b.historySize;
+        this.maxServices = b.maxServices;
+        this.snapshotEvery = b.snapshotEvery;
+        this.dependencies = b.dependencies;
+        this.flushIntervalMillis = b.flushInterval.toMillis();
+        this.lastFlush.set(clock.millis());
+        incidents.restore(store.incidents(true, 10_000));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Per-service state; its monitor serialises the events of one service. */
+    private final class ServicePipeline {
+        final AnomalyDetector detector = new AnomalyDetector(detectorSettings);
+        final ServiceHistory history = new ServiceHistory(historySize);
+        long events;
+        Cause lastCause = Cause.UNKNOWN;
+        /** Read by other services' diagnoses without the lock; a slightly stale value is fine. */
+        volatile boolean unhealthy;
+    }
+
+    /** The service graph as the Diagnostician sees it: the configured topology and live health. */
+    private final DependencyView dependencyView = new DependencyView() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Incident> eldest) {
-          return size() > 1_000;
+        public List<String> dependenciesOf(String service) {
+            return dependencies.getOrDefault(service, List.of());
         }
-      });
 
-  private ReliabilityEngine(Builder b) {
-    this.clock = b.clock;
-    this.detectorSettings = b.detectorSettings;
-    this.store = b.store;
-    this.actuators = List.copyOf(b.actuators);
-    this.gate = b.gate;
-    this.policies = new PolicyEngine(b.policies);
-    this.incidents = new IncidentTracker(b.resolveAfter);
-    this.impact = new ImpactAgent(b.profiles, b.defaultProfile);
-    this.historySize = b.historySize;
-    this.maxServices = b.maxServices;
-    this.snapshotEvery = b.snapshotEvery;
-    this.flushIntervalMillis = b.flushInterval.toMillis();
-    this.lastFlush.set(clock.millis());
-    incidents.restore(store.incidents(true, 10_000));
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Per-service state; its monitor serialises the events of one service. */
-  private final class ServicePipeline {
-    final AnomalyDetector detector = new AnomalyDetector(detectorSettings);
-    final ServiceHistory history = new ServiceHistory(historySize);
-    long events;
-    Cause lastCause = Cause.UNKNOWN;
-  }
-
-  public AnalysisResult process(TelemetryEvent event) {
-    if (event == null) {
-      return AnalysisResult.rejected(null, null, List.of("event: missing"));
-    }
-    List<String> problems = event.problems();
-    if (!problems.isEmpty()) {
-      return AnalysisResult.rejected(event.service(), event.timestamp(), problems);
-    }
-    ServicePipeline pipeline = pipelines.get(event.service());
-    if (pipeline == null) {
-      if (pipelines.size() >= maxServices) {
-        return AnalysisResult.rejected(event.service(), event.timestamp(), List.of(
-            "service: '" + event.service() + "' would exceed the limit of " + maxServices + " services"));
-      }
-      pipeline = pipelines.computeIfAbsent(event.service(), this::newPipeline);
-    }
-    AnalysisResult result;
-    synchronized (pipeline) {
-      result = analyse(event, pipeline);
-    }
-    flushWhenDue();
-    return result;
-  }
-
-  /**
-   * Telemetry appends are batched by the store; the engine bounds how far behind they may fall by
-   * flushing at least every {@code flushInterval} of its clock.
-   */
-  private void flushWhenDue() {
-    long now = clock.millis();
-    long last = lastFlush.get();
-    if (now - last >= flushIntervalMillis && lastFlush.compareAndSet(last, now)) {
-      store.flush();
-    }
-  }
-
-  private ServicePipeline newPipeline(String service) {
-    ServicePipeline pipeline = new ServicePipeline();
-    store.snapshot(service).ifPresent(pipeline.detector::restore);
-    return pipeline;
-  }
-
-  private AnalysisResult analyse(TelemetryEvent event, ServicePipeline pipeline) {
-    store.append(event);
-    Detection detection = pipeline.detector.observe(event);
-    pipeline.history.add(event);
-    if (++pipeline.events % snapshotEvery == 0) {
-      pipeline.detector.snapshot(event.service()).ifPresent(store::saveSnapshot);
-    }
-    IncidentTracker.Update update = incidents.observe(detection);
-    update.incident().filter(i -> update.changed()).ifPresent(store::saveIncident);
-    if (update.resolved()) {
-      update.incident().ifPresent(i -> recentlyResolved.put(i.id(), i));
-    }
-    DetectiveFinding finding = detective.examine(detection);
-    if (!detection.anomalous()) {
-      String incidentId = update.incident().filter(i -> i.state().isOpen()).map(Incident::id).orElse(null);
-      MultiAgentAnalysis analysis = new MultiAgentAnalysis(
-          new IncidentSummary(detection.confidence(), Severity.LOW, incidentId, finding.summary()),
-          finding, null, null, List.of());
-      return new AnalysisResult(event.service(), event.timestamp(), AnalysisResult.Status.NORMAL, Severity.LOW,
-          detection.confidence(), analysis, null, List.of(), incidentId, detection, List.of());
-    }
-    store.saveAnomaly(detection);
-    Diagnosis diagnosis = diagnostician.diagnose(event, detection, pipeline.history);
-    Prediction prediction = predictor.predict(detection);
-    Instant episodeStart = detection.anomalousSince() != null ? detection.anomalousSince() : event.timestamp();
-    BusinessImpact businessImpact = impact.assess(event, episodeStart);
-    Severity severity = detection.severity().max(businessImpact.severityLevel());
-    Instant now = clock.instant();
-
-    Incident incident = update.incident().orElseThrow();
-    if (diagnosis.cause() != Cause.UNKNOWN && diagnosis.cause() != pipeline.lastCause) {
-      pipeline.lastCause = diagnosis.cause();
-      incidents.diagnose(incident.id(), diagnosis.cause().key(), event.service() + ": " + diagnosis.cause().title(),
-          event.timestamp(), "diagnosis: " + diagnosis.summary() + "; " + prediction.summary() + "; " + businessImpact.summary())
-          .ifPresent(store::saveIncident);
-    }
-
-    List<HealingStep> steps = heal(event, detection, incident.id(), now);
-    List<String> recommended = new ArrayList<>(Recommendations.forCause(diagnosis.cause(), event.service()));
-    String headline = String.format(Locale.ROOT, "%s %s: %s", severity.key().toUpperCase(Locale.ROOT),
-        event.service(), diagnosis.cause() == Cause.UNKNOWN ? finding.summary() : diagnosis.summary());
-    MultiAgentAnalysis analysis = new MultiAgentAnalysis(
-        new IncidentSummary(detection.confidence(), severity, incident.id(), headline),
-        finding, diagnosis, prediction, recommended);
-    return new AnalysisResult(event.service(), event.timestamp(), AnalysisResult.Status.ANOMALY, severity,
-        detection.confidence(), analysis, businessImpact, steps, incident.id(), detection, List.of());
-  }
-
-  private List<HealingStep> heal(TelemetryEvent event, Detection detection, String incidentId, Instant now) {
-    List<PolicyMatch> matches;
-    synchronized (policies) {
-      matches = policies.evaluate(PolicyContext.of(event, detection.confidence(), now));
-    }
-    if (matches.isEmpty()) {
-      return List.of();
-    }
-    List<HealingStep> steps = new ArrayList<>();
-    Set<HealingAction> proposed = new HashSet<>();
-    for (PolicyMatch match : matches) {
-      HealingPolicy policy = match.policy();
-      String source = "policy:" + policy.name();
-      if (!match.fired()) {
-        for (HealingAction type : policy.actions()) {
-          steps.add(new HealingStep(type, event.service(), source, HealingStep.Status.SUPPRESSED, match.reasonCode(), match.explanation()));
+        @Override
+        public boolean isUnhealthy(String service) {
+            ServicePipeline pipeline = pipelines.get(service);
+            return pipeline != null && pipeline.unhealthy;
         }
-        continue;
-      }
-      policies.recordExecution(policy.name(), event.service(), now);
-      for (HealingAction type : policy.actions()) {
-        if (!proposed.add(type)) {
-          continue;
+    };
+
+    public AnalysisResult process(TelemetryEvent event) {
+        if (event == null) {
+            return AnalysisResult.rejected(null, null, List.of("event: missing"));
         }
-        Action action = new Action(
-            policy.name() + "|" + event.service() + "|" + type.key() + "|" + now.toEpochMilli(),
-            type, event.service(), Map.of(), source, match.explanation(), now);
-        steps.add(execute(action, incidentId, now));
-      }
-    }
-    return steps;
-  }
-
-  private HealingStep execute(Action action, String incidentId, Instant now) {
-    incidents.record(incidentId, new TimelineEntry(now, TimelineEntry.Kind.ACTION_PROPOSED,
-        action.type().key() + " on " + action.target() + " proposed by " + action.source() + ": " + action.reason()));
-    ActionOutcome outcome = switch (gate.check(action)) {
-      case GateVerdict.Deny deny -> new ActionOutcome(action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
-      case GateVerdict.Allow allow -> actuators.stream().filter(a -> a.handles(action)).findFirst()
-          .map(a -> safely(a, action, now))
-          .orElseGet(() -> new ActionOutcome(action, ActionOutcome.Status.SKIPPED, "NO_ACTUATOR: no actuator handles " + action.target(), now));
-    };
-    store.saveDecision(incidentId, outcome);
-    TimelineEntry.Kind kind = switch (outcome.status()) {
-      case SUCCEEDED, SKIPPED -> TimelineEntry.Kind.ACTION_EXECUTED;
-      case FAILED -> TimelineEntry.Kind.ACTION_FAILED;
-      case REFUSED -> TimelineEntry.Kind.ACTION_REFUSED;
-    };
-    incidents.record(incidentId, new TimelineEntry(now, kind,
-        action.type().key() + " on " + action.target() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail()));
-    if (outcome.applied() && action.type().mutates()) {
-      incidents.mitigating(incidentId, now, "remediation under way: " + action.type().key());
-    }
-    incidents.openIncident(action.target()).ifPresent(store::saveIncident);
-    HealingStep.Status status = switch (outcome.status()) {
-      case SUCCEEDED -> HealingStep.Status.EXECUTED;
-      case FAILED -> HealingStep.Status.FAILED;
-      case SKIPPED -> HealingStep.Status.SKIPPED;
-      case REFUSED -> HealingStep.Status.REFUSED;
-    };
-    String code = outcome.status() == ActionOutcome.Status.SUCCEEDED ? "EXECUTED"
-        : outcome.detail().contains(":") ? outcome.detail().substring(0, outcome.detail().indexOf(':')) : outcome.status().name();
-    return new HealingStep(action.type(), action.target(), action.source(), status, code, outcome.detail());
-  }
-
-  /** An actuator that throws breaks its contract; the engine records that as a failure. */
-  private static ActionOutcome safely(Actuator actuator, Action action, Instant now) {
-    try {
-      return Objects.requireNonNull(actuator.execute(action), "actuator returned no outcome");
-    } catch (RuntimeException e) {
-      return new ActionOutcome(action, ActionOutcome.Status.FAILED, "ACTUATOR_ERROR: " + e, now);
-    }
-  }
-
-  /** Incidents currently open, one per affected service. */
-  public List<Incident> openIncidents() {
-    return incidents.openIncidents();
-  }
-
-  /** An open or recently resolved incident, else whatever the store has. */
-  public Optional<Incident> incident(String id) {
-    Optional<Incident> open = incidents.openIncidents().stream().filter(i -> i.id().equals(id)).findFirst();
-    if (open.isPresent()) {
-      return open;
-    }
-    Incident resolved = recentlyResolved.get(id);
-    return resolved != null ? Optional.of(resolved) : store.incident(id);
-  }
-
-  public Incident acknowledge(String incidentId, String who) {
-    Incident incident = incidents.acknowledge(incidentId, who, clock.instant())
-        .orElseThrow(() -> new IllegalArgumentException("no open incident " + incidentId));
-    store.saveIncident(incident);
-    return incident;
-  }
-
-  /** Saves every service's baselines and writes buffered telemetry. */
-  public void checkpoint() {
-    pipelines.forEach((service, pipeline) -> {
-      synchronized (pipeline) {
-        pipeline.detector.snapshot(service).ifPresent(store::saveSnapshot);
-      }
-    });
-    store.flush();
-  }
-
-  @Override
-  public void close() {
-    checkpoint();
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  /** Wires an engine; everything has a working default, so {@code builder().build()} is usable. */
-  public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private DetectorSettings detectorSettings = DetectorSettings.defaults();
-    private List<HealingPolicy> policies = DefaultPolicies.all();
-    private ReliabilityStore store = ReliabilityStore.NONE;
-    private final List<Actuator> actuators = new ArrayList<>();
-    private ActionGate gate = ActionGate.ALLOW_ALL;
-    private Duration resolveAfter = Duration.ofMinutes(5);
-    private Map<String, ServiceProfile> profiles = Map.of();
-    private ServiceProfile defaultProfile = ServiceProfile.DEFAULT;
-    private int historySize = 40;
-    private int maxServices = 100_000;
-    private int snapshotEvery = 1_000;
-    private Duration flushInterval = Duration.ofSeconds(1);
-
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
+        List<String> problems = event.problems();
+        if (!problems.isEmpty()) {
+            return AnalysisResult.rejected(event.service(), event.timestamp(), problems);
+        }
+        ServicePipeline pipeline = pipelines.get(event.service());
+        if (pipeline == null) {
+            if (pipelines.size() >= maxServices) {
+                return AnalysisResult.rejected(
+                        event.service(),
+                        event.timestamp(),
+                        List.of("service: '" + event.service() + "' would exceed the limit of " + maxServices
+                                + " services"));
+            }
+            pipeline = pipelines.computeIfAbsent(event.service(), this::newPipeline);
+        }
+        AnalysisResult result;
+        synchronized (pipeline) {
+            result = analyse(event, pipeline);
+        }
+        flushWhenDue();
+        return result;
     }
 
-    public Builder detectorSettings(DetectorSettings settings) {
-      this.detectorSettings = Objects.requireNonNull(settings, "settings");
-      return this;
+    /**
+     * Telemetry appends are batched by the store; the engine bounds how far behind they may fall by
+     * flushing at least every {@code flushInterval} of its clock.
+     */
+    private void flushWhenDue() {
+        long now = clock.millis();
+        long last = lastFlush.get();
+        if (now - last >= flushIntervalMillis && lastFlush.compareAndSet(last, now)) {
+            store.flush();
+        }
     }
 
-    /** Replaces the built-in policies. */
-    public Builder policies(List<HealingPolicy> policies) {
-      this.policies = List.copyOf(policies);
-      return this;
+    private ServicePipeline newPipeline(String service) {
+        ServicePipeline pipeline = new ServicePipeline();
+        store.snapshot(service).ifPresent(pipeline.detector::restore);
+        return pipeline;
     }
 
-    public Builder store(ReliabilityStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
+    private AnalysisResult analyse(TelemetryEvent event, ServicePipeline pipeline) {
+        store.append(event);
+        Detection detection = pipeline.detector.observe(event);
+        pipeline.history.add(event);
+        if (++pipeline.events % snapshotEvery == 0) {
+            pipeline.detector.snapshot(event.service()).ifPresent(store::saveSnapshot);
+        }
+        pipeline.unhealthy = detection.anomalous() || detection.score() >= UNHEALTHY_SCORE;
+        IncidentTracker.Update update = incidents.observe(detection);
+        update.incident().filter(i -> update.changed()).ifPresent(store::saveIncident);
+        if (update.resolved()) {
+            update.incident().ifPresent(i -> recentlyResolved.put(i.id(), i));
+        }
+        DetectiveFinding finding = detective.examine(detection);
+        if (!detection.anomalous()) {
+            String incidentId = update.incident()
+                    .filter(i -> i.state().isOpen())
+                    .map(Incident::id)
+                    .orElse(null);
+            MultiAgentAnalysis analysis = new MultiAgentAnalysis(
+                    new IncidentSummary(detection.confidence(), Severity.LOW, incidentId, finding.summary()),
+                    finding,
+                    null,
+                    null,
+                    List.of());
+            return new AnalysisResult(
+                    event.service(),
+                    event.timestamp(),
+                    AnalysisResult.Status.NORMAL,
+                    Severity.LOW,
+                    detection.confidence(),
+                    analysis,
+                    null,
+                    List.of(),
+                    incidentId,
+                    detection,
+                    List.of());
+        }
+        store.saveAnomaly(detection);
+        Diagnosis diagnosis = diagnostician.diagnose(event, detection, pipeline.history);
+        Prediction prediction = predictor.predict(detection);
+        Instant episodeStart = detection.anomalousSince() != null ? detection.anomalousSince() : event.timestamp();
+        BusinessImpact businessImpact = impact.assess(event, episodeStart);
+        Severity severity = detection.severity().max(businessImpact.severityLevel());
+        Instant now = clock.instant();
+
+        Incident incident = update.incident().orElseThrow();
+        if (diagnosis.cause() != Cause.UNKNOWN && diagnosis.cause() != pipeline.lastCause) {
+            pipeline.lastCause = diagnosis.cause();
+            incidents
+                    .diagnose(
+                            incident.id(),
+                            diagnosis.cause().key(),
+                            event.service() + ": " + diagnosis.cause().title(),
+                            event.timestamp(),
+                            "diagnosis: " + diagnosis.summary() + "; " + prediction.summary() + "; "
+                                    + businessImpact.summary())
+                    .ifPresent(store::saveIncident);
+        }
+
+        List<HealingStep> steps = heal(event, detection, diagnosis.cause(), incident.id(), now);
+        List<String> recommended = new ArrayList<>(Recommendations.forCause(diagnosis.cause(), event.service()));
+        String headline = String.format(
+                Locale.ROOT,
+                "%s %s: %s",
+                severity.key().toUpperCase(Locale.ROOT),
+                event.service(),
+                diagnosis.cause() == Cause.UNKNOWN ? finding.summary() : diagnosis.summary());
+        MultiAgentAnalysis analysis = new MultiAgentAnalysis(
+                new IncidentSummary(detection.confidence(), severity, incident.id(), headline),
+                finding,
+                diagnosis,
+                prediction,
+                recommended);
+        return new AnalysisResult(
+                event.service(),
+                event.timestamp(),
+                AnalysisResult.Status.ANOMALY,
+                severity,
+                detection.confidence(),
+                analysis,
+                businessImpact,
+                steps,
+                incident.id(),
+                detection,
+                List.of());
     }
 
-    /** Adds an actuator; the first that {@link Actuator#handles} an action carries it out. */
-    public Builder actuator(Actuator actuator) {
-      this.actuators.add(Objects.requireNonNull(actuator, "actuator"));
-      return this;
+    private List<HealingStep> heal(
+            TelemetryEvent event, Detection detection, Cause cause, String incidentId, Instant now) {
+        List<PolicyMatch> matches;
+        synchronized (policies) {
+            matches = policies.evaluate(PolicyContext.of(event, detection.confidence(), cause.key(), now));
+        }
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        List<HealingStep> steps = new ArrayList<>();
+        Set<HealingAction> proposed = new HashSet<>();
+        for (PolicyMatch match : matches) {
+            HealingPolicy policy = match.policy();
+            String source = "policy:" + policy.name();
+            if (!match.fired()) {
+                for (HealingAction type : policy.actions()) {
+                    steps.add(new HealingStep(
+                            type,
+                            event.service(),
+                            source,
+                            HealingStep.Status.SUPPRESSED,
+                            match.reasonCode(),
+                            match.explanation()));
+                }
+                continue;
+            }
+            policies.recordExecution(policy.name(), event.service(), now);
+            for (HealingAction type : policy.actions()) {
+                if (!proposed.add(type)) {
+                    continue;
+                }
+                Action action = new Action(
+                        policy.name() + "|" + event.service() + "|" + type.key() + "|" + now.toEpochMilli(),
+                        type,
+                        event.service(),
+                        Map.of(),
+                        source,
+                        match.explanation(),
+                        now);
+                steps.add(execute(action, incidentId, now));
+            }
+        }
+        return steps;
     }
 
-    public Builder gate(ActionGate gate) {
-      this.gate = Objects.requireNonNull(gate, "gate");
-      return this;
+    private HealingStep execute(Action action, String incidentId, Instant now) {
+        incidents.record(
+                incidentId,
+                new TimelineEntry(
+                        now,
+                        TimelineEntry.Kind.ACTION_PROPOSED,
+                        action.type().key() + " on " + action.target() + " proposed by " + action.source() + ": "
+                                + action.reason()));
+        ActionOutcome outcome = switch (gate.check(action)) {
+            case GateVerdict.Deny deny ->
+                new ActionOutcome(
+                        action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
+            case GateVerdict.Allow allow ->
+                actuators.stream()
+                        .filter(a -> a.handles(action))
+                        .findFirst()
+                        .map(a -> safely(a, action, now))
+                        .orElseGet(() -> new ActionOutcome(
+                                action,
+                                ActionOutcome.Status.SKIPPED,
+                                "NO_ACTUATOR: no actuator handles " + action.target(),
+                                now));
+        };
+        store.saveDecision(incidentId, outcome);
+        TimelineEntry.Kind kind = switch (outcome.status()) {
+            case SUCCEEDED, SKIPPED -> TimelineEntry.Kind.ACTION_EXECUTED;
+            case FAILED -> TimelineEntry.Kind.ACTION_FAILED;
+            case REFUSED -> TimelineEntry.Kind.ACTION_REFUSED;
+        };
+        incidents.record(
+                incidentId,
+                new TimelineEntry(
+                        now,
+                        kind,
+                        action.type().key() + " on " + action.target() + " "
+                                + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail()));
+        if (outcome.applied() && action.type().mutates()) {
+            incidents.mitigating(
+                    incidentId, now, "remediation under way: " + action.type().key());
+        }
+        incidents.openIncident(action.target()).ifPresent(store::saveIncident);
+        HealingStep.Status status = switch (outcome.status()) {
+            case SUCCEEDED -> HealingStep.Status.EXECUTED;
+            case FAILED -> HealingStep.Status.FAILED;
+            case SKIPPED -> HealingStep.Status.SKIPPED;
+            case REFUSED -> HealingStep.Status.REFUSED;
+        };
+        String code = outcome.status() == ActionOutcome.Status.SUCCEEDED
+                ? "EXECUTED"
+                : outcome.detail().contains(":")
+                        ? outcome.detail().substring(0, outcome.detail().indexOf(':'))
+                        : outcome.status().name();
+        return new HealingStep(action.type(), action.target(), action.source(), status, code, outcome.detail());
     }
 
-    /** How long a service must stay healthy before its incident resolves (default 5 minutes). */
-    public Builder resolveAfter(Duration resolveAfter) {
-      this.resolveAfter = Objects.requireNonNull(resolveAfter, "resolveAfter");
-      return this;
+    /** An actuator that throws breaks its contract; the engine records that as a failure. */
+    private static ActionOutcome safely(Actuator actuator, Action action, Instant now) {
+        try {
+            return Objects.requireNonNull(actuator.execute(action), "actuator returned no outcome");
+        } catch (RuntimeException e) {
+            return new ActionOutcome(action, ActionOutcome.Status.FAILED, "ACTUATOR_ERROR: " + e, now);
+        }
     }
 
-    public Builder serviceProfiles(Map<String, ServiceProfile> profiles) {
-      this.profiles = Map.copyOf(profiles);
-      return this;
+    /** Incidents currently open, one per affected service. */
+    public List<Incident> openIncidents() {
+        return incidents.openIncidents();
     }
 
-    public Builder defaultProfile(ServiceProfile profile) {
-      this.defaultProfile = Objects.requireNonNull(profile, "profile");
-      return this;
+    /** An open or recently resolved incident, else whatever the store has. */
+    public Optional<Incident> incident(String id) {
+        Optional<Incident> open = incidents.openIncidents().stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst();
+        if (open.isPresent()) {
+            return open;
+        }
+        Incident resolved = recentlyResolved.get(id);
+        return resolved != null ? Optional.of(resolved) : store.incident(id);
     }
 
-    /** Upper bound on distinct services, so a flood of made-up names cannot exhaust memory. */
-    public Builder maxServices(int maxServices) {
-      if (maxServices < 1) {
-        throw new IllegalArgumentException("maxServices must be positive");
-      }
-      this.maxServices = maxServices;
-      return this;
+    public Incident acknowledge(String incidentId, String who) {
+        Incident incident = incidents
+                .acknowledge(incidentId, who, clock.instant())
+                .orElseThrow(() -> new IllegalArgumentException("no open incident " + incidentId));
+        store.saveIncident(incident);
+        return incident;
     }
 
-    /** Longest the store's telemetry buffer may lag behind, on the engine's clock (default 1 s). */
-    public Builder flushInterval(Duration flushInterval) {
-      if (flushInterval.isNegative()) {
-        throw new IllegalArgumentException("flushInterval must not be negative");
-      }
-      this.flushInterval = flushInterval;
-      return this;
+    /** Saves every service's baselines and writes buffered telemetry. */
+    public void checkpoint() {
+        pipelines.forEach((service, pipeline) -> {
+            synchronized (pipeline) {
+                pipeline.detector.snapshot(service).ifPresent(store::saveSnapshot);
+            }
+        });
+        store.flush();
     }
 
-    public ReliabilityEngine build() {
-      return new ReliabilityEngine(this);
+    @Override
+    public void close() {
+        checkpoint();
     }
-  }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Wires an engine; everything has a working default, so {@code builder().build()} is usable. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private DetectorSettings detectorSettings = DetectorSettings.defaults();
+        private List<HealingPolicy> policies = DefaultPolicies.all();
+        private ReliabilityStore store = ReliabilityStore.NONE;
+        private final List<Actuator> actuators = new ArrayList<>();
+        private ActionGate gate = ActionGate.ALLOW_ALL;
+        private Duration resolveAfter = Duration.ofMinutes(5);
+        private Map<String, ServiceProfile> profiles = Map.of();
+        private ServiceProfile defaultProfile = ServiceProfile.DEFAULT;
+        private int historySize = 40;
+        private int maxServices = 100_000;
+        private int snapshotEvery = 1_000;
+        private Map<String, List<String>> dependencies = Map.of();
+        private Duration flushInterval = Duration.ofSeconds(1);
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder detectorSettings(DetectorSettings settings) {
+            this.detectorSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Replaces the built-in policies. */
+        public Builder policies(List<HealingPolicy> policies) {
+            this.policies = List.copyOf(policies);
+            return this;
+        }
+
+        public Builder store(ReliabilityStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Adds an actuator; the first that {@link Actuator#handles} an action carries it out. */
+        public Builder actuator(Actuator actuator) {
+            this.actuators.add(Objects.requireNonNull(actuator, "actuator"));
+            return this;
+        }
+
+        public Builder gate(ActionGate gate) {
+            this.gate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        /** How long a service must stay healthy before its incident resolves (default 5 minutes). */
+        public Builder resolveAfter(Duration resolveAfter) {
+            this.resolveAfter = Objects.requireNonNull(resolveAfter, "resolveAfter");
+            return this;
+        }
+
+        public Builder serviceProfiles(Map<String, ServiceProfile> profiles) {
+            this.profiles = Map.copyOf(profiles);
+            return this;
+        }
+
+        public Builder defaultProfile(ServiceProfile profile) {
+            this.defaultProfile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /** Upper bound on distinct services, so a flood of made-up names cannot exhaust memory. */
+        public Builder maxServices(int maxServices) {
+            if (maxServices < 1) {
+                throw new IllegalArgumentException("maxServices must be positive");
+            }
+            this.maxServices = maxServices;
+            return this;
+        }
+
+        /** Longest the store's telemetry buffer may lag behind, on the engine's clock (default 1 s). */
+        public Builder flushInterval(Duration flushInterval) {
+            if (flushInterval.isNegative()) {
+                throw new IllegalArgumentException("flushInterval must not be negative");
+            }
+            this.flushInterval = flushInterval;
+            return this;
+        }
+
+        /**
+         * The service graph: each service's direct dependencies (e.g. checkout → payments, cache). Lets
+         * the Diagnostician tell a failing dependency from an unreachable one.
+         */
+        public Builder dependencies(Map<String, List<String>> dependencies) {
+            Map<String, List<String>> copy = new java.util.HashMap<>();
+            dependencies.forEach((service, deps) -> copy.put(service, List.copyOf(deps)));
+            this.dependencies = Map.copyOf(copy);
+            return this;
+        }
+
+        public ReliabilityEngine build() {
+            return new ReliabilityEngine(this);
+        }
+    }
 }

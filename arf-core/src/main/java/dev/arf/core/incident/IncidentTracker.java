@@ -27,231 +27,307 @@ import java.util.concurrent.ConcurrentHashMap;
  * serialised by the caller (the engine does).
  */
 public final class IncidentTracker {
-  /** Timeline entries kept per incident; later routine detections are dropped, actions never. */
-  static final int MAX_TIMELINE = 1_000;
+    /** Timeline entries kept per incident; later routine detections are dropped, actions never. */
+    static final int MAX_TIMELINE = 1_000;
 
-  private final Duration resolveAfter;
-  private final Map<String, Open> openByFingerprint = new ConcurrentHashMap<>();
-  private final Map<String, String> fingerprintById = new ConcurrentHashMap<>();
+    private final Duration resolveAfter;
+    private final Map<String, Open> openByFingerprint = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprintById = new ConcurrentHashMap<>();
 
-  public IncidentTracker(Duration resolveAfter) {
-    if (resolveAfter.isNegative()) {
-      throw new IllegalArgumentException("resolve_after must not be negative");
+    public IncidentTracker(Duration resolveAfter) {
+        if (resolveAfter.isNegative()) {
+            throw new IllegalArgumentException("resolve_after must not be negative");
+        }
+        this.resolveAfter = resolveAfter;
     }
-    this.resolveAfter = resolveAfter;
-  }
 
-  /** What one detection did to the incidents of its service. */
-  public record Update(Optional<Incident> incident, boolean opened, boolean changed, boolean resolved) {
-    static final Update NONE = new Update(Optional.empty(), false, false, false);
-  }
-
-  private static final class Open {
-    Incident incident;
-    Instant healthySince;
-
-    Open(Incident incident, Instant healthySince) {
-      this.incident = incident;
-      this.healthySince = healthySince;
+    /** What one detection did to the incidents of its service. */
+    public record Update(Optional<Incident> incident, boolean opened, boolean changed, boolean resolved) {
+        static final Update NONE = new Update(Optional.empty(), false, false, false);
     }
-  }
 
-  /** The fingerprint of anomaly incidents of a service: one open incident per service. */
-  public static String fingerprint(String service) {
-    return hash("anomaly|" + service).substring(0, 16);
-  }
+    private static final class Open {
+        Incident incident;
+        Instant healthySince;
 
-  /** Takes back open incidents from a store after a restart. */
-  public void restore(List<Incident> incidents) {
-    for (Incident incident : incidents) {
-      if (incident.state().isOpen()) {
-        openByFingerprint.put(incident.fingerprint(), new Open(incident, healthySinceFromTimeline(incident)));
-        fingerprintById.put(incident.id(), incident.fingerprint());
-      }
+        Open(Incident incident, Instant healthySince) {
+            this.incident = incident;
+            this.healthySince = healthySince;
+        }
     }
-  }
 
-  public Update observe(Detection detection) {
-    String fingerprint = fingerprint(detection.service());
-    Open open = openByFingerprint.get(fingerprint);
-    if (open == null) {
-      if (!detection.anomalous()) {
-        return Update.NONE;
-      }
-      Incident incident = openIncident(fingerprint, detection);
-      openByFingerprint.put(fingerprint, new Open(incident, null));
-      fingerprintById.put(incident.id(), fingerprint);
-      return new Update(Optional.of(incident), true, true, false);
+    /** The fingerprint of anomaly incidents of a service: one open incident per service. */
+    public static String fingerprint(String service) {
+        return hash("anomaly|" + service).substring(0, 16);
     }
-    Instant at = detection.timestamp();
-    Incident current = open.incident;
-    if (detection.anomalous()) {
-      if (open.healthySince != null) {
-        open.healthySince = null;
-        open.incident = append(current, new TimelineEntry(at, TimelineEntry.Kind.RELAPSED,
-            "anomalous again before the " + human(resolveAfter) + " recovery period ended"));
-        return new Update(Optional.of(open.incident), false, true, false);
-      }
-      if (detection.severity().compareTo(current.severity()) > 0) {
-        open.incident = append(withSeverity(current, detection.severity()), new TimelineEntry(at,
-            TimelineEntry.Kind.DETECTION, "severity rose to " + detection.severity().key() + ": " + topSignal(detection)));
-        return new Update(Optional.of(open.incident), false, true, false);
-      }
-      return new Update(Optional.of(current), false, false, false);
+
+    /** Takes back open incidents from a store after a restart. */
+    public void restore(List<Incident> incidents) {
+        for (Incident incident : incidents) {
+            if (incident.state().isOpen()) {
+                openByFingerprint.put(incident.fingerprint(), new Open(incident, healthySinceFromTimeline(incident)));
+                fingerprintById.put(incident.id(), incident.fingerprint());
+            }
+        }
     }
-    if (open.healthySince == null) {
-      open.healthySince = at;
-      open.incident = append(current, new TimelineEntry(at, TimelineEntry.Kind.RECOVERING,
-          "metrics back to normal; resolving after " + human(resolveAfter) + " without relapse"));
-      return new Update(Optional.of(open.incident), false, true, false);
+
+    public Update observe(Detection detection) {
+        String fingerprint = fingerprint(detection.service());
+        Open open = openByFingerprint.get(fingerprint);
+        if (open == null) {
+            if (!detection.anomalous()) {
+                return Update.NONE;
+            }
+            Incident incident = openIncident(fingerprint, detection);
+            openByFingerprint.put(fingerprint, new Open(incident, null));
+            fingerprintById.put(incident.id(), fingerprint);
+            return new Update(Optional.of(incident), true, true, false);
+        }
+        Instant at = detection.timestamp();
+        Incident current = open.incident;
+        if (detection.anomalous()) {
+            if (open.healthySince != null) {
+                open.healthySince = null;
+                open.incident = append(
+                        current,
+                        new TimelineEntry(
+                                at,
+                                TimelineEntry.Kind.RELAPSED,
+                                "anomalous again before the " + human(resolveAfter) + " recovery period ended"));
+                return new Update(Optional.of(open.incident), false, true, false);
+            }
+            if (detection.severity().compareTo(current.severity()) > 0) {
+                open.incident = append(
+                        withSeverity(current, detection.severity()),
+                        new TimelineEntry(
+                                at,
+                                TimelineEntry.Kind.DETECTION,
+                                "severity rose to " + detection.severity().key() + ": " + topSignal(detection)));
+                return new Update(Optional.of(open.incident), false, true, false);
+            }
+            return new Update(Optional.of(current), false, false, false);
+        }
+        if (open.healthySince == null) {
+            open.healthySince = at;
+            open.incident = append(
+                    current,
+                    new TimelineEntry(
+                            at,
+                            TimelineEntry.Kind.RECOVERING,
+                            "metrics back to normal; resolving after " + human(resolveAfter) + " without relapse"));
+            return new Update(Optional.of(open.incident), false, true, false);
+        }
+        if (Duration.between(open.healthySince, at).compareTo(resolveAfter) >= 0) {
+            Incident resolved = transition(
+                    current,
+                    IncidentState.RESOLVED,
+                    at,
+                    "healthy since " + open.healthySince + " (" + human(resolveAfter) + ")");
+            openByFingerprint.remove(fingerprint);
+            fingerprintById.remove(resolved.id());
+            return new Update(Optional.of(resolved), false, true, true);
+        }
+        return new Update(Optional.of(current), false, false, false);
     }
-    if (Duration.between(open.healthySince, at).compareTo(resolveAfter) >= 0) {
-      Incident resolved = transition(current, IncidentState.RESOLVED, at,
-          "healthy since " + open.healthySince + " (" + human(resolveAfter) + ")");
-      openByFingerprint.remove(fingerprint);
-      fingerprintById.remove(resolved.id());
-      return new Update(Optional.of(resolved), false, true, true);
+
+    /** Adds an entry to an open incident's timeline; empty if the incident is no longer open. */
+    public Optional<Incident> record(String incidentId, TimelineEntry entry) {
+        return update(incidentId, incident -> append(incident, entry));
     }
-    return new Update(Optional.of(current), false, false, false);
-  }
 
-  /** Adds an entry to an open incident's timeline; empty if the incident is no longer open. */
-  public Optional<Incident> record(String incidentId, TimelineEntry entry) {
-    return update(incidentId, incident -> append(incident, entry));
-  }
-
-  /** Records the diagnosed cause (and retitles the incident) unless it is already known. */
-  public Optional<Incident> diagnose(String incidentId, String cause, String title, Instant at, String explanation) {
-    return update(incidentId, incident -> {
-      if (incident.cause().equals(cause)) {
-        return incident;
-      }
-      Incident retitled = new Incident(incident.id(), incident.fingerprint(), incident.service(), title,
-          incident.severity(), incident.state(), incident.impactStartedAt(), incident.detectedAt(),
-          incident.resolvedAt(), cause, incident.timeline());
-      return append(retitled, new TimelineEntry(at, TimelineEntry.Kind.ANALYSIS, explanation));
-    });
-  }
-
-  public Optional<Incident> acknowledge(String incidentId, String who, Instant at) {
-    return update(incidentId, incident -> transition(incident, IncidentState.ACKNOWLEDGED, at, "acknowledged by " + who));
-  }
-
-  /** Marks that a remediation is under way (first executed action). */
-  public Optional<Incident> mitigating(String incidentId, Instant at, String what) {
-    return update(incidentId, incident -> incident.state() == IncidentState.MITIGATING
-        ? incident : transition(incident, IncidentState.MITIGATING, at, what));
-  }
-
-  public Optional<Incident> openIncident(String service) {
-    return Optional.ofNullable(openByFingerprint.get(fingerprint(service))).map(o -> o.incident);
-  }
-
-  public List<Incident> openIncidents() {
-    return openByFingerprint.values().stream().map(o -> o.incident).toList();
-  }
-
-  /**
-   * The lifecycle's one transition function: OPEN → ACKNOWLEDGED | MITIGATING | RESOLVED,
-   * ACKNOWLEDGED → MITIGATING | RESOLVED, MITIGATING → ACKNOWLEDGED | RESOLVED; nothing leaves
-   * RESOLVED.
-   *
-   * @throws IllegalIncidentTransitionException for any other move
-   */
-  static Incident transition(Incident incident, IncidentState to, Instant at, String why) {
-    IncidentState from = incident.state();
-    boolean allowed = switch (from) {
-      case OPEN -> to != IncidentState.OPEN;
-      case ACKNOWLEDGED -> to == IncidentState.MITIGATING || to == IncidentState.RESOLVED;
-      case MITIGATING -> to == IncidentState.ACKNOWLEDGED || to == IncidentState.RESOLVED;
-      case RESOLVED -> false;
-    };
-    if (!allowed) {
-      throw new IllegalIncidentTransitionException(incident.id(), from, to);
+    /** Records the diagnosed cause (and retitles the incident) unless it is already known. */
+    public Optional<Incident> diagnose(String incidentId, String cause, String title, Instant at, String explanation) {
+        return update(incidentId, incident -> {
+            if (incident.cause().equals(cause)) {
+                return incident;
+            }
+            Incident retitled = new Incident(
+                    incident.id(),
+                    incident.fingerprint(),
+                    incident.service(),
+                    title,
+                    incident.severity(),
+                    incident.state(),
+                    incident.impactStartedAt(),
+                    incident.detectedAt(),
+                    incident.resolvedAt(),
+                    cause,
+                    incident.timeline());
+            return append(retitled, new TimelineEntry(at, TimelineEntry.Kind.ANALYSIS, explanation));
+        });
     }
-    TimelineEntry.Kind kind = switch (to) {
-      case ACKNOWLEDGED -> TimelineEntry.Kind.ACKNOWLEDGED;
-      case MITIGATING -> TimelineEntry.Kind.MITIGATING;
-      case RESOLVED -> TimelineEntry.Kind.RESOLVED;
-      case OPEN -> throw new IllegalIncidentTransitionException(incident.id(), from, to);
-    };
-    Incident moved = new Incident(incident.id(), incident.fingerprint(), incident.service(), incident.title(),
-        incident.severity(), to, incident.impactStartedAt(), incident.detectedAt(),
-        to == IncidentState.RESOLVED ? at : incident.resolvedAt(), incident.cause(), incident.timeline());
-    return append(moved, new TimelineEntry(at, kind, why));
-  }
 
-  private Optional<Incident> update(String incidentId, java.util.function.UnaryOperator<Incident> change) {
-    String fingerprint = fingerprintById.get(incidentId);
-    Open open = fingerprint == null ? null : openByFingerprint.get(fingerprint);
-    if (open == null) {
-      return Optional.empty();
+    public Optional<Incident> acknowledge(String incidentId, String who, Instant at) {
+        return update(
+                incidentId, incident -> transition(incident, IncidentState.ACKNOWLEDGED, at, "acknowledged by " + who));
     }
-    synchronized (open) {
-      open.incident = change.apply(open.incident);
-      if (!open.incident.state().isOpen()) {
-        openByFingerprint.remove(fingerprint);
-        fingerprintById.remove(incidentId);
-      }
-      return Optional.of(open.incident);
+
+    /** Marks that a remediation is under way (first executed action). */
+    public Optional<Incident> mitigating(String incidentId, Instant at, String what) {
+        return update(
+                incidentId,
+                incident -> incident.state() == IncidentState.MITIGATING
+                        ? incident
+                        : transition(incident, IncidentState.MITIGATING, at, what));
     }
-  }
 
-  private static Incident openIncident(String fingerprint, Detection detection) {
-    Instant started = detection.anomalousSince() != null ? detection.anomalousSince() : detection.timestamp();
-    String id = "INC-" + hash(fingerprint + "|" + detection.timestamp()).substring(0, 10).toUpperCase(java.util.Locale.ROOT);
-    TimelineEntry detected = new TimelineEntry(detection.timestamp(), TimelineEntry.Kind.DETECTED,
-        String.format(java.util.Locale.ROOT, "anomaly detected (confidence %.0f%%, severity %s): %s",
-            detection.confidence() * 100, detection.severity().key(), topSignal(detection)));
-    return new Incident(id, fingerprint, detection.service(), detection.service() + ": anomaly",
-        detection.severity(), IncidentState.OPEN, started, detection.timestamp(), null, "unknown", List.of(detected));
-  }
-
-  private static Incident append(Incident incident, TimelineEntry entry) {
-    List<TimelineEntry> timeline = incident.timeline();
-    if (timeline.size() >= MAX_TIMELINE && entry.kind() == TimelineEntry.Kind.DETECTION) {
-      return incident;
+    public Optional<Incident> openIncident(String service) {
+        return Optional.ofNullable(openByFingerprint.get(fingerprint(service))).map(o -> o.incident);
     }
-    List<TimelineEntry> grown = new ArrayList<>(timeline.size() + 1);
-    grown.addAll(timeline);
-    grown.add(entry);
-    return new Incident(incident.id(), incident.fingerprint(), incident.service(), incident.title(),
-        incident.severity(), incident.state(), incident.impactStartedAt(), incident.detectedAt(),
-        incident.resolvedAt(), incident.cause(), grown);
-  }
 
-  private static Incident withSeverity(Incident incident, Severity severity) {
-    return new Incident(incident.id(), incident.fingerprint(), incident.service(), incident.title(), severity,
-        incident.state(), incident.impactStartedAt(), incident.detectedAt(), incident.resolvedAt(),
-        incident.cause(), incident.timeline());
-  }
-
-  private static Instant healthySinceFromTimeline(Incident incident) {
-    Instant since = null;
-    for (TimelineEntry e : incident.timeline()) {
-      if (e.kind() == TimelineEntry.Kind.RECOVERING) {
-        since = e.at();
-      } else if (e.kind() == TimelineEntry.Kind.RELAPSED) {
-        since = null;
-      }
+    public List<Incident> openIncidents() {
+        return openByFingerprint.values().stream().map(o -> o.incident).toList();
     }
-    return since;
-  }
 
-  private static String topSignal(Detection detection) {
-    return detection.signals().isEmpty() ? "combined deviation" : detection.signals().get(0).explanation();
-  }
-
-  private static String human(Duration d) {
-    return d.toMinutes() >= 1 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
-  }
-
-  private static String hash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    /**
+     * The lifecycle's one transition function: OPEN → ACKNOWLEDGED | MITIGATING | RESOLVED,
+     * ACKNOWLEDGED → MITIGATING | RESOLVED, MITIGATING → ACKNOWLEDGED | RESOLVED; nothing leaves
+     * RESOLVED.
+     *
+     * @throws IllegalIncidentTransitionException for any other move
+     */
+    static Incident transition(Incident incident, IncidentState to, Instant at, String why) {
+        IncidentState from = incident.state();
+        boolean allowed = switch (from) {
+            case OPEN -> to != IncidentState.OPEN;
+            case ACKNOWLEDGED -> to == IncidentState.MITIGATING || to == IncidentState.RESOLVED;
+            case MITIGATING -> to == IncidentState.ACKNOWLEDGED || to == IncidentState.RESOLVED;
+            case RESOLVED -> false;
+        };
+        if (!allowed) {
+            throw new IllegalIncidentTransitionException(incident.id(), from, to);
+        }
+        TimelineEntry.Kind kind = switch (to) {
+            case ACKNOWLEDGED -> TimelineEntry.Kind.ACKNOWLEDGED;
+            case MITIGATING -> TimelineEntry.Kind.MITIGATING;
+            case RESOLVED -> TimelineEntry.Kind.RESOLVED;
+            case OPEN -> throw new IllegalIncidentTransitionException(incident.id(), from, to);
+        };
+        Incident moved = new Incident(
+                incident.id(),
+                incident.fingerprint(),
+                incident.service(),
+                incident.title(),
+                incident.severity(),
+                to,
+                incident.impactStartedAt(),
+                incident.detectedAt(),
+                to == IncidentState.RESOLVED ? at : incident.resolvedAt(),
+                incident.cause(),
+                incident.timeline());
+        return append(moved, new TimelineEntry(at, kind, why));
     }
-  }
+
+    private Optional<Incident> update(String incidentId, java.util.function.UnaryOperator<Incident> change) {
+        String fingerprint = fingerprintById.get(incidentId);
+        Open open = fingerprint == null ? null : openByFingerprint.get(fingerprint);
+        if (open == null) {
+            return Optional.empty();
+        }
+        synchronized (open) {
+            open.incident = change.apply(open.incident);
+            if (!open.incident.state().isOpen()) {
+                openByFingerprint.remove(fingerprint);
+                fingerprintById.remove(incidentId);
+            }
+            return Optional.of(open.incident);
+        }
+    }
+
+    private static Incident openIncident(String fingerprint, Detection detection) {
+        Instant started = detection.anomalousSince() != null ? detection.anomalousSince() : detection.timestamp();
+        String id = "INC-"
+                + hash(fingerprint + "|" + detection.timestamp())
+                        .substring(0, 10)
+                        .toUpperCase(java.util.Locale.ROOT);
+        TimelineEntry detected = new TimelineEntry(
+                detection.timestamp(),
+                TimelineEntry.Kind.DETECTED,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "anomaly detected (confidence %.0f%%, severity %s): %s",
+                        detection.confidence() * 100,
+                        detection.severity().key(),
+                        topSignal(detection)));
+        return new Incident(
+                id,
+                fingerprint,
+                detection.service(),
+                detection.service() + ": anomaly",
+                detection.severity(),
+                IncidentState.OPEN,
+                started,
+                detection.timestamp(),
+                null,
+                "unknown",
+                List.of(detected));
+    }
+
+    private static Incident append(Incident incident, TimelineEntry entry) {
+        List<TimelineEntry> timeline = incident.timeline();
+        if (timeline.size() >= MAX_TIMELINE && entry.kind() == TimelineEntry.Kind.DETECTION) {
+            return incident;
+        }
+        List<TimelineEntry> grown = new ArrayList<>(timeline.size() + 1);
+        grown.addAll(timeline);
+        grown.add(entry);
+        return new Incident(
+                incident.id(),
+                incident.fingerprint(),
+                incident.service(),
+                incident.title(),
+                incident.severity(),
+                incident.state(),
+                incident.impactStartedAt(),
+                incident.detectedAt(),
+                incident.resolvedAt(),
+                incident.cause(),
+                grown);
+    }
+
+    private static Incident withSeverity(Incident incident, Severity severity) {
+        return new Incident(
+                incident.id(),
+                incident.fingerprint(),
+                incident.service(),
+                incident.title(),
+                severity,
+                incident.state(),
+                incident.impactStartedAt(),
+                incident.detectedAt(),
+                incident.resolvedAt(),
+                incident.cause(),
+                incident.timeline());
+    }
+
+    private static Instant healthySinceFromTimeline(Incident incident) {
+        Instant since = null;
+        for (TimelineEntry e : incident.timeline()) {
+            if (e.kind() == TimelineEntry.Kind.RECOVERING) {
+                since = e.at();
+            } else if (e.kind() == TimelineEntry.Kind.RELAPSED) {
+                since = null;
+            }
+        }
+        return since;
+    }
+
+    private static String topSignal(Detection detection) {
+        return detection.signals().isEmpty()
+                ? "combined deviation"
+                : detection.signals().get(0).explanation();
+    }
+
+    private static String human(Duration d) {
+        return d.toMinutes() >= 1 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.arf.core.policy;
 
+import dev.arf.core.agents.Cause;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,9 @@ import java.util.regex.Pattern;
  * cooldown}, and fires at most {@code maxExecutionsPerHour} times per service in any sliding hour.
  *
  * @param services the services it applies to; empty means every service
+ * @param causes the diagnosed causes it applies to (cause keys such as {@code bad_deploy}); empty means
+ *     any cause, including none. A policy limited to causes acts on what the Diagnostician named, so a
+ *     rollback answers a bad deploy and not a traffic surge.
  */
 public record HealingPolicy(
         String name,
@@ -20,7 +24,8 @@ public record HealingPolicy(
         Duration cooldown,
         int maxExecutionsPerHour,
         boolean enabled,
-        List<String> services) {
+        List<String> services,
+        List<String> causes) {
 
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
@@ -33,6 +38,12 @@ public record HealingPolicy(
         conditions = List.copyOf(conditions);
         actions = List.copyOf(actions);
         services = List.copyOf(services);
+        causes = List.copyOf(causes);
+        for (String cause : causes) {
+            if (Cause.byKey(cause).isEmpty()) {
+                throw new IllegalArgumentException("causes: unknown cause '" + cause + "' in policy '" + name + "'");
+            }
+        }
         if (conditions.isEmpty()) {
             throw new IllegalArgumentException("conditions: policy '" + name + "' needs at least one");
         }
@@ -49,6 +60,24 @@ public record HealingPolicy(
             throw new IllegalArgumentException(
                     "max_executions_per_hour: must be at least 1, got " + maxExecutionsPerHour);
         }
+    }
+
+    /** A policy for any cause. */
+    public HealingPolicy(
+            String name,
+            List<PolicyCondition> conditions,
+            List<HealingAction> actions,
+            int priority,
+            Duration cooldown,
+            int maxExecutionsPerHour,
+            boolean enabled,
+            List<String> services) {
+        this(name, conditions, actions, priority, cooldown, maxExecutionsPerHour, enabled, services, List.of());
+    }
+
+    /** True when the policy is not limited to causes, or {@code cause} is one of them. */
+    public boolean appliesToCause(String cause) {
+        return causes.isEmpty() || causes.contains(cause);
     }
 
     public boolean appliesTo(String service) {

@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  * @param anomalyConfidence the detectors' confidence in [0, 1] that the service is anomalous, or NaN
  *     when nothing was assessed; it answers the special metric {@code anomaly_confidence}
  */
-public record PolicyContext(String service, Instant now, ToDoubleFunction<String> metrics, double anomalyConfidence) {
+public record PolicyContext(
+        String service, Instant now, ToDoubleFunction<String> metrics, double anomalyConfidence, String cause) {
 
     /** Prefix of custom metric keys in policies: {@code custom:queue_depth}. */
     public static final String CUSTOM_PREFIX = "custom:";
@@ -26,7 +27,16 @@ public record PolicyContext(String service, Instant now, ToDoubleFunction<String
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(cause, "cause");
     }
+
+    /** A context with no diagnosed cause ({@code unknown}). */
+    public PolicyContext(String service, Instant now, ToDoubleFunction<String> metrics, double anomalyConfidence) {
+        this(service, now, metrics, anomalyConfidence, UNKNOWN_CAUSE);
+    }
+
+    /** The cause key when the Diagnostician named none. */
+    public static final String UNKNOWN_CAUSE = "unknown";
 
     /**
      * A context over a telemetry event. Keys resolve as: {@code anomaly_confidence} → {@code
@@ -34,8 +44,13 @@ public record PolicyContext(String service, Instant now, ToDoubleFunction<String
      * else → {@link TelemetryEvent#value(String)} (a standard metric, or a bare custom name).
      */
     public static PolicyContext of(TelemetryEvent event, double anomalyConfidence, Instant now) {
+        return of(event, anomalyConfidence, UNKNOWN_CAUSE, now);
+    }
+
+    /** As {@link #of(TelemetryEvent, double, Instant)}, with the diagnosed cause key. */
+    public static PolicyContext of(TelemetryEvent event, double anomalyConfidence, String cause, Instant now) {
         Objects.requireNonNull(event, "event");
-        return new PolicyContext(event.service(), now, key -> eventValue(event, key), anomalyConfidence);
+        return new PolicyContext(event.service(), now, key -> eventValue(event, key), anomalyConfidence, cause);
     }
 
     /** The value a condition on {@code metric} is tested against; NaN when absent. */

@@ -70,7 +70,7 @@ public final class PolicyEngine {
         Objects.requireNonNull(context, "context");
         List<PolicyMatch> matches = new ArrayList<>();
         for (HealingPolicy policy : policies) {
-            if (!policy.enabled() || !policy.appliesTo(context.service())) {
+            if (!policy.enabled() || !policy.appliesTo(context.service()) || !policy.appliesToCause(context.cause())) {
                 continue;
             }
             List<PolicyMatch.MatchedCondition> held = conditionsHeld(policy, context);

@@ -10,25 +10,25 @@ import java.util.List;
 
 /** Hears the story of a scenario run as it happens; every method defaults to doing nothing. */
 public interface ScenarioListener {
-  default void started(RunInfo run) {}
+    default void started(RunInfo run) {}
 
-  /** A periodic look at the fleet (every {@link ScenarioRunner#PULSE} of simulated time). */
-  default void pulse(Instant at, List<TelemetryEvent> fleet) {}
+    /** A periodic look at the fleet (every {@link ScenarioRunner#PULSE} of simulated time). */
+    default void pulse(Instant at, List<TelemetryEvent> fleet) {}
 
-  default void faultInjected(Instant at, Fault fault) {}
+    default void faultInjected(Instant at, Fault fault) {}
 
-  /** An event the engine found anomalous that opened an incident. */
-  default void incidentOpened(AnalysisResult result, Incident incident) {}
+    /** An event the engine found anomalous that opened an incident. */
+    default void incidentOpened(AnalysisResult result, Incident incident) {}
 
-  /** The first analysis that named a cause for an incident (or the last one if none did). */
-  default void analysed(AnalysisResult result) {}
+    /** The first analysis that named a cause for an incident (or the last one if none did). */
+    default void analysed(AnalysisResult result) {}
 
-  default void healed(Instant at, HealingStep step) {}
+    default void healed(Instant at, HealingStep step) {}
 
-  default void resolved(Incident incident) {}
+    default void resolved(Incident incident) {}
 
-  default void finished(ScenarioReport report) {}
+    default void finished(ScenarioReport report) {}
 
-  /** Who a run is: the scenario and its seed. */
-  record RunInfo(String scenario, String title, String description, long seed, Instant start) {}
+    /** Who a run is: the scenario and its seed. */
+    record RunInfo(String scenario, String title, String description, long seed, Instant start) {}
 }

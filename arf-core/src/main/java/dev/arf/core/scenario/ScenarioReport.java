@@ -14,30 +14,30 @@ import java.util.Optional;
  * @param diagnosedCause the cause the Diagnostician named for the first incident
  */
 public record ScenarioReport(
-    String scenario,
-    long seed,
-    Instant faultInjectedAt,
-    Optional<Duration> timeToDetect,
-    Optional<Duration> timeToResolve,
-    String expectedCause,
-    String diagnosedCause,
-    int incidentsOpened,
-    int incidentsResolved,
-    List<String> actionsExecuted,
-    int actionsRefusedOrFailed,
-    long eventsProcessed,
-    List<String> incidentIds) {
+        String scenario,
+        long seed,
+        Instant faultInjectedAt,
+        Optional<Duration> timeToDetect,
+        Optional<Duration> timeToResolve,
+        String expectedCause,
+        String diagnosedCause,
+        int incidentsOpened,
+        int incidentsResolved,
+        List<String> actionsExecuted,
+        int actionsRefusedOrFailed,
+        long eventsProcessed,
+        List<String> incidentIds) {
 
-  public ScenarioReport {
-    actionsExecuted = List.copyOf(actionsExecuted);
-    incidentIds = List.copyOf(incidentIds);
-  }
+    public ScenarioReport {
+        actionsExecuted = List.copyOf(actionsExecuted);
+        incidentIds = List.copyOf(incidentIds);
+    }
 
-  public boolean detected() {
-    return timeToDetect.isPresent();
-  }
+    public boolean detected() {
+        return timeToDetect.isPresent();
+    }
 
-  public boolean resolved() {
-    return timeToResolve.isPresent();
-  }
+    public boolean resolved() {
+        return timeToResolve.isPresent();
+    }
 }

@@ -9,6 +9,7 @@ import dev.arf.core.sim.Fault;
 import dev.arf.core.sim.Scenario;
 import dev.arf.core.sim.ScenarioRun;
 import dev.arf.core.sim.ScheduledFault;
+import dev.arf.core.sim.ServiceSpec;
 import dev.arf.core.sim.SimulatorActuator;
 import dev.arf.core.store.ReliabilityStore;
 import dev.arf.core.telemetry.TelemetryEvent;
@@ -31,121 +32,154 @@ import java.util.function.UnaryOperator;
  * through the simulator's actuator, and the listener hears the story. Deterministic for a seed.
  */
 public final class ScenarioRunner {
-  /** How often the listener gets a look at the whole fleet. */
-  public static final Duration PULSE = Duration.ofMinutes(5);
+    /** How often the listener gets a look at the whole fleet. */
+    public static final Duration PULSE = Duration.ofMinutes(5);
 
-  public static final Instant DEFAULT_START = Instant.parse("2026-11-27T09:00:00Z");
+    public static final Instant DEFAULT_START = Instant.parse("2026-11-27T09:00:00Z");
 
-  private final ReliabilityStore store;
-  private final UnaryOperator<ReliabilityEngine.Builder> customise;
+    private final ReliabilityStore store;
+    private final UnaryOperator<ReliabilityEngine.Builder> customise;
 
-  /**
-   * @param customise adjusts the engine (policies, detector settings, gate); clock, store and
-   *     actuator are set by the runner
-   */
-  public ScenarioRunner(ReliabilityStore store, UnaryOperator<ReliabilityEngine.Builder> customise) {
-    this.store = store;
-    this.customise = customise;
-  }
-
-  public ScenarioRunner() {
-    this(ReliabilityStore.NONE, UnaryOperator.identity());
-  }
-
-  public ScenarioReport run(Scenario scenario, long seed, ScenarioListener listener) {
-    VirtualClock clock = new VirtualClock(DEFAULT_START);
-    ScenarioRun run = scenario.start(DEFAULT_START, seed);
-    SimulatorActuator actuator = new SimulatorActuator(run.fleet());
-    listener.started(new ScenarioListener.RunInfo(scenario.name(), scenario.title(), scenario.description(), seed, DEFAULT_START));
-    Instant faultAt = scenario.faults().stream().map(ScheduledFault::at).min(Comparator.naturalOrder())
-        .map(DEFAULT_START::plus).orElse(DEFAULT_START);
-    Set<Fault> announcedFaults = new HashSet<>();
-
-    Map<String, Incident> incidents = new LinkedHashMap<>();
-    Map<String, Boolean> announcedCause = new LinkedHashMap<>();
-    Map<String, AnalysisResult> lastAnalysis = new LinkedHashMap<>();
-    List<String> executed = new ArrayList<>();
-    int refused = 0;
-    long events = 0;
-    Instant firstDetection = null;
-    Instant lastResolution = null;
-    String diagnosed = Cause.UNKNOWN.key();
-    Instant nextPulse = DEFAULT_START;
-
-    try (ReliabilityEngine engine = customise.apply(ReliabilityEngine.builder())
-        .clock(clock).store(store).actuator(actuator).build()) {
-      while (!run.finished()) {
-        Instant stepStart = clock.instant();
-        List<TelemetryEvent> batch = run.step();
-        for (Fault fault : run.fleet().activeFaults()) {
-          if (announcedFaults.add(fault)) {
-            listener.faultInjected(stepStart, fault);
-          }
-        }
-        clock.setTo(run.fleet().now());
-        if (!clock.instant().isBefore(nextPulse)) {
-          listener.pulse(clock.instant(), batch);
-          nextPulse = nextPulse.plus(PULSE);
-        }
-        for (TelemetryEvent event : batch) {
-          AnalysisResult result = engine.process(event);
-          events++;
-          String id = result.incidentId();
-          if (id != null && result.isAnomaly() && !incidents.containsKey(id)) {
-            Incident opened = engine.incident(id).orElseThrow();
-            incidents.put(id, opened);
-            if (firstDetection == null) {
-              firstDetection = event.timestamp();
-            }
-            listener.incidentOpened(result, opened);
-          }
-          if (id != null && result.isAnomaly()) {
-            lastAnalysis.put(id, result);
-            Cause cause = result.multiAgentAnalysis().diagnostician().cause();
-            if (cause != Cause.UNKNOWN && announcedCause.putIfAbsent(id, true) == null) {
-              if (incidents.keySet().iterator().next().equals(id)) {
-                diagnosed = cause.key();
-              }
-              listener.analysed(result);
-            }
-          }
-          for (HealingStep step : result.healingActions()) {
-            if (step.status() == HealingStep.Status.SUPPRESSED) {
-              continue;
-            }
-            if (step.status() == HealingStep.Status.EXECUTED) {
-              executed.add(step.action().key() + "→" + step.target());
-            } else if (step.status() != HealingStep.Status.SKIPPED) {
-              refused++;
-            }
-            listener.healed(event.timestamp(), step);
-          }
-        }
-        for (Map.Entry<String, Incident> e : incidents.entrySet()) {
-          if (e.getValue().state().isOpen()) {
-            Incident now = engine.incident(e.getKey()).orElse(e.getValue());
-            e.setValue(now);
-            if (!now.state().isOpen()) {
-              lastResolution = now.resolvedAt();
-              listener.resolved(now);
-            }
-          }
-        }
-      }
-      for (Map.Entry<String, AnalysisResult> e : lastAnalysis.entrySet()) {
-        if (!announcedCause.containsKey(e.getKey())) {
-          listener.analysed(e.getValue());
-        }
-      }
+    /**
+     * @param customise adjusts the engine (policies, detector settings, gate); clock, store and
+     *     actuator are set by the runner
+     */
+    public ScenarioRunner(ReliabilityStore store, UnaryOperator<ReliabilityEngine.Builder> customise) {
+        this.store = store;
+        this.customise = customise;
     }
-    int resolvedCount = (int) incidents.values().stream().filter(i -> !i.state().isOpen()).count();
-    boolean allResolved = !incidents.isEmpty() && resolvedCount == incidents.size();
-    ScenarioReport report = new ScenarioReport(scenario.name(), seed, faultAt,
-        Optional.ofNullable(firstDetection).map(d -> Duration.between(faultAt, d)),
-        allResolved ? Optional.of(Duration.between(faultAt, lastResolution)) : Optional.empty(),
-        scenario.expectedCause(), diagnosed, incidents.size(), resolvedCount, executed, refused, events,
-        List.copyOf(incidents.keySet()));
-    listener.finished(report);
-    return report;
-  }
+
+    public ScenarioRunner() {
+        this(ReliabilityStore.NONE, UnaryOperator.identity());
+    }
+
+    private static Map<String, List<String>> dependencies(Scenario scenario) {
+        Map<String, List<String>> graph = new LinkedHashMap<>();
+        for (ServiceSpec spec : scenario.fleet()) {
+            graph.put(spec.name(), spec.dependencies());
+        }
+        return graph;
+    }
+
+    public ScenarioReport run(Scenario scenario, long seed, ScenarioListener listener) {
+        VirtualClock clock = new VirtualClock(DEFAULT_START);
+        ScenarioRun run = scenario.start(DEFAULT_START, seed);
+        SimulatorActuator actuator = new SimulatorActuator(run.fleet());
+        listener.started(new ScenarioListener.RunInfo(
+                scenario.name(), scenario.title(), scenario.description(), seed, DEFAULT_START));
+        Instant faultAt = scenario.faults().stream()
+                .map(ScheduledFault::at)
+                .min(Comparator.naturalOrder())
+                .map(DEFAULT_START::plus)
+                .orElse(DEFAULT_START);
+        Set<Fault> announcedFaults = new HashSet<>();
+
+        Map<String, Incident> incidents = new LinkedHashMap<>();
+        Map<String, Boolean> announcedCause = new LinkedHashMap<>();
+        Map<String, AnalysisResult> lastAnalysis = new LinkedHashMap<>();
+        List<String> executed = new ArrayList<>();
+        int refused = 0;
+        long events = 0;
+        Instant firstDetection = null;
+        Instant lastResolution = null;
+        Instant nextPulse = DEFAULT_START;
+
+        try (ReliabilityEngine engine = customise
+                .apply(ReliabilityEngine.builder())
+                .clock(clock)
+                .dependencies(dependencies(scenario))
+                .store(store)
+                .actuator(actuator)
+                .build()) {
+            while (!run.finished()) {
+                Instant stepStart = clock.instant();
+                List<TelemetryEvent> batch = run.step();
+                for (Fault fault : run.fleet().activeFaults()) {
+                    if (announcedFaults.add(fault)) {
+                        listener.faultInjected(stepStart, fault);
+                    }
+                }
+                clock.setTo(run.fleet().now());
+                if (!clock.instant().isBefore(nextPulse)) {
+                    listener.pulse(clock.instant(), batch);
+                    nextPulse = nextPulse.plus(PULSE);
+                }
+                for (TelemetryEvent event : batch) {
+                    AnalysisResult result = engine.process(event);
+                    events++;
+                    String id = result.incidentId();
+                    if (id != null && result.isAnomaly() && !incidents.containsKey(id)) {
+                        Incident opened = engine.incident(id).orElseThrow();
+                        incidents.put(id, opened);
+                        if (firstDetection == null) {
+                            firstDetection = event.timestamp();
+                        }
+                        listener.incidentOpened(result, opened);
+                    }
+                    if (id != null && result.isAnomaly()) {
+                        lastAnalysis.put(id, result);
+                        Cause cause =
+                                result.multiAgentAnalysis().diagnostician().cause();
+                        if (cause != Cause.UNKNOWN && announcedCause.putIfAbsent(id, true) == null) {
+                            listener.analysed(result);
+                        }
+                    }
+                    for (HealingStep step : result.healingActions()) {
+                        if (step.status() == HealingStep.Status.SUPPRESSED) {
+                            continue;
+                        }
+                        if (step.status() == HealingStep.Status.EXECUTED) {
+                            executed.add(step.action().key() + "→" + step.target());
+                        } else if (step.status() != HealingStep.Status.SKIPPED) {
+                            refused++;
+                        }
+                        listener.healed(event.timestamp(), step);
+                    }
+                }
+                for (Map.Entry<String, Incident> e : incidents.entrySet()) {
+                    if (e.getValue().state().isOpen()) {
+                        Incident now = engine.incident(e.getKey()).orElse(e.getValue());
+                        e.setValue(now);
+                        if (!now.state().isOpen()) {
+                            lastResolution = now.resolvedAt();
+                            listener.resolved(now);
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, AnalysisResult> e : lastAnalysis.entrySet()) {
+                if (!announcedCause.containsKey(e.getKey())) {
+                    listener.analysed(e.getValue());
+                }
+            }
+        }
+        String faultyService = scenario.faults().isEmpty()
+                ? null
+                : scenario.faults().get(0).fault().service();
+        String diagnosed = incidents.values().stream()
+                .filter(i -> i.service().equals(faultyService))
+                .findFirst()
+                .or(() -> incidents.values().stream().findFirst())
+                .map(Incident::cause)
+                .orElse(Cause.UNKNOWN.key());
+        int resolvedCount = (int)
+                incidents.values().stream().filter(i -> !i.state().isOpen()).count();
+        boolean allResolved = !incidents.isEmpty() && resolvedCount == incidents.size();
+        ScenarioReport report = new ScenarioReport(
+                scenario.name(),
+                seed,
+                faultAt,
+                Optional.ofNullable(firstDetection).map(d -> Duration.between(faultAt, d)),
+                allResolved ? Optional.of(Duration.between(faultAt, lastResolution)) : Optional.empty(),
+                scenario.expectedCause(),
+                diagnosed,
+                incidents.size(),
+                resolvedCount,
+                executed,
+                refused,
+                events,
+                List.copyOf(incidents.keySet()));
+        listener.finished(report);
+        return report;
+    }
 }

@@ -117,7 +117,8 @@ final class ActionEffects {
 
     /**
      * A rolling restart: for {@link #RESTART_TIME} one replica is down and a few requests fail; then
-     * leaked memory and runaway CPU are gone. A leak's cause stays, so memory starts climbing again.
+     * leaked memory, runaway CPU and a wedged, pool-exhausted process are gone. A leak's cause stays, so
+     * memory starts climbing again.
      */
     private ActionOutcome restart(Action action) {
         ServiceState state = fleet.state(action.target());

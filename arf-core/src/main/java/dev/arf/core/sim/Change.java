@@ -24,7 +24,8 @@ sealed interface Change {
             state.oomUntil = null;
             state.leakedMemory = 0;
             state.loadMemory = state.spec.baseMemory();
-            fleet.faults.removeIf(service, f -> f instanceof Fault.CpuSaturation);
+            fleet.faults.removeIf(
+                    service, f -> f instanceof Fault.CpuSaturation || f instanceof Fault.DependencyFailure);
         }
     }
 

@@ -16,7 +16,8 @@ public sealed interface Fault {
 
     /**
      * The service itself fails: about 35% errors, p99 near 850 ms, memory pressed to ~98% (requests
-     * and connections pile up). Its callers see the errors and the latency.
+     * and connections pile up). Its callers see the errors and the latency. Modelled as a wedged
+     * process with an exhausted connection pool: a restart (fresh processes, fresh pools) clears it.
      */
     record DependencyFailure(String service) implements Fault {
         public DependencyFailure {

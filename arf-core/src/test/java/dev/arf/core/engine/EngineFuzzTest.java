@@ -16,38 +16,42 @@ import java.util.Map;
  * stored inputs; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class EngineFuzzTest {
-  private static final VirtualClock CLOCK = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
-  private static final ReliabilityEngine ENGINE = ReliabilityEngine.builder().clock(CLOCK).maxServices(64).build();
+    private static final VirtualClock CLOCK = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
+    private static final ReliabilityEngine ENGINE =
+            ReliabilityEngine.builder().clock(CLOCK).maxServices(64).build();
 
-  @FuzzTest(maxDuration = "30s")
-  void processAnswersEveryEvent(FuzzedDataProvider data) {
-    String service = data.consumeString(40);
-    Instant at = data.consumeBoolean() ? null : Instant.ofEpochSecond(data.consumeLong(-10_000_000_000L, 10_000_000_000L));
-    double[] v = new double[7];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = data.consumeRegularDouble() * (data.consumeBoolean() ? 1 : Double.MIN_NORMAL);
-      if (data.consumeInt(0, 9) == 0) {
-        v[i] = Double.NaN;
-      }
-    }
-    Map<String, Double> custom = new HashMap<>();
-    int customCount = data.consumeInt(0, 3);
-    for (int i = 0; i < customCount; i++) {
-      custom.put(data.consumeString(10), data.consumeDouble());
-    }
-    Map<String, String> labels = new HashMap<>();
-    if (data.consumeBoolean()) {
-      labels.put(data.consumeString(10), data.consumeString(20));
-    }
-    TelemetryEvent event = new TelemetryEvent(service, at, v[0], v[1], v[2], v[3], v[4], v[5], v[6], custom, labels);
+    @FuzzTest(maxDuration = "30s")
+    void processAnswersEveryEvent(FuzzedDataProvider data) {
+        String service = data.consumeString(40);
+        Instant at = data.consumeBoolean()
+                ? null
+                : Instant.ofEpochSecond(data.consumeLong(-10_000_000_000L, 10_000_000_000L));
+        double[] v = new double[7];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = data.consumeRegularDouble() * (data.consumeBoolean() ? 1 : Double.MIN_NORMAL);
+            if (data.consumeInt(0, 9) == 0) {
+                v[i] = Double.NaN;
+            }
+        }
+        Map<String, Double> custom = new HashMap<>();
+        int customCount = data.consumeInt(0, 3);
+        for (int i = 0; i < customCount; i++) {
+            custom.put(data.consumeString(10), data.consumeDouble());
+        }
+        Map<String, String> labels = new HashMap<>();
+        if (data.consumeBoolean()) {
+            labels.put(data.consumeString(10), data.consumeString(20));
+        }
+        TelemetryEvent event =
+                new TelemetryEvent(service, at, v[0], v[1], v[2], v[3], v[4], v[5], v[6], custom, labels);
 
-    AnalysisResult result = ENGINE.process(event);
+        AnalysisResult result = ENGINE.process(event);
 
-    assertThat(result).isNotNull();
-    if (result.status() == AnalysisResult.Status.REJECTED) {
-      assertThat(result.problems()).isNotEmpty();
-    } else {
-      assertThat(result.confidence()).isBetween(0.0, 1.0);
+        assertThat(result).isNotNull();
+        if (result.status() == AnalysisResult.Status.REJECTED) {
+            assertThat(result.problems()).isNotEmpty();
+        } else {
+            assertThat(result.confidence()).isBetween(0.0, 1.0);
+        }
     }
-  }
 }

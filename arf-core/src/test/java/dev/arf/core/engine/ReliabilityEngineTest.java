@@ -18,142 +18,193 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ReliabilityEngineTest {
-  private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
 
-  private final VirtualClock clock = new VirtualClock(T0);
-  private final List<Action> executed = new ArrayList<>();
-  private final Actuator recorder = new Actuator() {
-    @Override
-    public boolean handles(Action action) {
-      return true;
+    private final VirtualClock clock = new VirtualClock(T0);
+    private final List<Action> executed = new ArrayList<>();
+    private final Actuator recorder = new Actuator() {
+        @Override
+        public boolean handles(Action action) {
+            return true;
+        }
+
+        @Override
+        public ActionOutcome execute(Action action) {
+            executed.add(action);
+            return new ActionOutcome(action, ActionOutcome.Status.SUCCEEDED, "done", clock.instant());
+        }
+    };
+
+    private TelemetryEvent event(String service, double p99, double errors, double cpu, double memory) {
+        return TelemetryEvent.builder(service, clock.instant())
+                .latencyP50(p99 / 3)
+                .latencyP95(p99 / 1.5)
+                .latencyP99(p99)
+                .errorRate(errors)
+                .throughput(1000)
+                .cpuUtil(cpu)
+                .memoryUtil(memory)
+                .build();
     }
 
-    @Override
-    public ActionOutcome execute(Action action) {
-      executed.add(action);
-      return new ActionOutcome(action, ActionOutcome.Status.SUCCEEDED, "done", clock.instant());
+    /** Feeds a healthy stream (with small seeded noise) so baselines are warm. */
+    private void warmUp(ReliabilityEngine engine, String service, int minutes) {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < minutes * 4; i++) {
+            AnalysisResult r = engine.process(event(
+                    service,
+                    120 + random.nextDouble(10),
+                    0.002 + random.nextDouble(0.001),
+                    0.4 + random.nextDouble(0.02),
+                    0.5 + random.nextDouble(0.01)));
+            assertThat(r.status()).isEqualTo(AnalysisResult.Status.NORMAL);
+            clock.advance(Duration.ofSeconds(15));
+        }
     }
-  };
 
-  private TelemetryEvent event(String service, double p99, double errors, double cpu, double memory) {
-    return TelemetryEvent.builder(service, clock.instant())
-        .latencyP50(p99 / 3).latencyP95(p99 / 1.5).latencyP99(p99).errorRate(errors)
-        .throughput(1000).cpuUtil(cpu).memoryUtil(memory).build();
-  }
-
-  /** Feeds a healthy stream (with small seeded noise) so baselines are warm. */
-  private void warmUp(ReliabilityEngine engine, String service, int minutes) {
-    SplittableRandom random = new SplittableRandom(1);
-    for (int i = 0; i < minutes * 4; i++) {
-      AnalysisResult r = engine.process(event(service, 120 + random.nextDouble(10), 0.002 + random.nextDouble(0.001),
-          0.4 + random.nextDouble(0.02), 0.5 + random.nextDouble(0.01)));
-      assertThat(r.status()).isEqualTo(AnalysisResult.Status.NORMAL);
-      clock.advance(Duration.ofSeconds(15));
+    @Test
+    void explainsAMeltdownWithEveryAgentAndHealsIt() {
+        ReliabilityEngine engine =
+                ReliabilityEngine.builder().clock(clock).actuator(recorder).build();
+        warmUp(engine, "database", 30);
+        AnalysisResult result = null;
+        for (int i = 0; i < 8 && (result == null || !result.isAnomaly()); i++) {
+            result = engine.process(event("database", 850, 0.35, 0.78, 0.98));
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(result.status()).isEqualTo(AnalysisResult.Status.ANOMALY);
+        assertThat(result.confidence()).isBetween(0.5, 1.0);
+        assertThat(result.incidentId()).isNotNull();
+        MultiAgentAnalysis analysis = result.multiAgentAnalysis();
+        assertThat(analysis.detective().anomalous()).isTrue();
+        assertThat(analysis.detective().evidence()).isNotEmpty();
+        assertThat(analysis.diagnostician()).isNotNull();
+        assertThat(analysis.predictive()).isNotNull();
+        assertThat(analysis.recommendedActions()).isNotEmpty();
+        assertThat(result.businessImpact().revenueLossPerMinute()).isPositive();
+        assertThat(result.businessImpact().affectedUsersEstimate()).isPositive();
+        assertThat(result.healingActions()).anyMatch(s -> s.status() == HealingStep.Status.EXECUTED);
+        assertThat(executed).isNotEmpty();
+        assertThat(engine.openIncidents()).hasSize(1);
     }
-  }
 
-  @Test
-  void explainsAMeltdownWithEveryAgentAndHealsIt() {
-    ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).actuator(recorder).build();
-    warmUp(engine, "database", 30);
-    AnalysisResult result = null;
-    for (int i = 0; i < 8 && (result == null || !result.isAnomaly()); i++) {
-      result = engine.process(event("database", 850, 0.35, 0.78, 0.98));
-      clock.advance(Duration.ofSeconds(15));
+    @Test
+    void aSingleSpikeIsNotAnIncident() {
+        ReliabilityEngine engine =
+                ReliabilityEngine.builder().clock(clock).actuator(recorder).build();
+        warmUp(engine, "api", 30);
+        engine.process(event("api", 900, 0.2, 0.5, 0.5));
+        clock.advance(Duration.ofSeconds(15));
+        warmUp(engine, "api", 5);
+        assertThat(engine.openIncidents()).isEmpty();
+        assertThat(executed).isEmpty();
     }
-    assertThat(result.status()).isEqualTo(AnalysisResult.Status.ANOMALY);
-    assertThat(result.confidence()).isBetween(0.5, 1.0);
-    assertThat(result.incidentId()).isNotNull();
-    MultiAgentAnalysis analysis = result.multiAgentAnalysis();
-    assertThat(analysis.detective().anomalous()).isTrue();
-    assertThat(analysis.detective().evidence()).isNotEmpty();
-    assertThat(analysis.diagnostician()).isNotNull();
-    assertThat(analysis.predictive()).isNotNull();
-    assertThat(analysis.recommendedActions()).isNotEmpty();
-    assertThat(result.businessImpact().revenueLossPerMinute()).isPositive();
-    assertThat(result.businessImpact().affectedUsersEstimate()).isPositive();
-    assertThat(result.healingActions()).anyMatch(s -> s.status() == HealingStep.Status.EXECUTED);
-    assertThat(executed).isNotEmpty();
-    assertThat(engine.openIncidents()).hasSize(1);
-  }
 
-  @Test
-  void aSingleSpikeIsNotAnIncident() {
-    ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).actuator(recorder).build();
-    warmUp(engine, "api", 30);
-    engine.process(event("api", 900, 0.2, 0.5, 0.5));
-    clock.advance(Duration.ofSeconds(15));
-    warmUp(engine, "api", 5);
-    assertThat(engine.openIncidents()).isEmpty();
-    assertThat(executed).isEmpty();
-  }
-
-  @Test
-  void nothingReachesAnActuatorThatTheGateRefuses() {
-    ActionGate refuseAll = action -> new GateVerdict.Deny("TEST_REFUSAL", "refused in test");
-    ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).actuator(recorder).gate(refuseAll).build();
-    warmUp(engine, "database", 30);
-    List<HealingStep> steps = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      steps.addAll(engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
-      clock.advance(Duration.ofSeconds(15));
+    @Test
+    void nothingReachesAnActuatorThatTheGateRefuses() {
+        ActionGate refuseAll = action -> new GateVerdict.Deny("TEST_REFUSAL", "refused in test");
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .actuator(recorder)
+                .gate(refuseAll)
+                .build();
+        warmUp(engine, "database", 30);
+        List<HealingStep> steps = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            steps.addAll(
+                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(executed).isEmpty();
+        assertThat(steps)
+                .isNotEmpty()
+                .allMatch(s -> s.status() == HealingStep.Status.REFUSED || s.status() == HealingStep.Status.SUPPRESSED);
+        assertThat(steps)
+                .filteredOn(s -> s.status() == HealingStep.Status.REFUSED)
+                .allMatch(s -> s.reasonCode().equals("TEST_REFUSAL"));
     }
-    assertThat(executed).isEmpty();
-    assertThat(steps).isNotEmpty().allMatch(s -> s.status() == HealingStep.Status.REFUSED || s.status() == HealingStep.Status.SUPPRESSED);
-    assertThat(steps).filteredOn(s -> s.status() == HealingStep.Status.REFUSED).allMatch(s -> s.reasonCode().equals("TEST_REFUSAL"));
-  }
 
-  @Test
-  void refusesAnInvalidEventAndNamesTheField() {
-    ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).build();
-    TelemetryEvent bad = TelemetryEvent.builder("api", T0).errorRate(1.5).latencyP99(-3).buildUnchecked();
-    AnalysisResult result = engine.process(bad);
-    assertThat(result.status()).isEqualTo(AnalysisResult.Status.REJECTED);
-    assertThat(result.problems()).anyMatch(p -> p.startsWith("error_rate"))
-        .anyMatch(p -> p.startsWith("latency_p99"));
-  }
-
-  @Test
-  void refusesNewServicesBeyondTheLimit() {
-    ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).maxServices(2).build();
-    engine.process(event("a", 100, 0, 0.1, 0.1));
-    engine.process(event("b", 100, 0, 0.1, 0.1));
-    AnalysisResult third = engine.process(event("c", 100, 0, 0.1, 0.1));
-    assertThat(third.status()).isEqualTo(AnalysisResult.Status.REJECTED);
-    assertThat(third.problems()).singleElement().asString().contains("limit of 2 services");
-  }
-
-  /** Property: random and hostile events never make process throw; refusals always say why. */
-  @Test
-  void processNeverThrowsAndAlwaysExplainsARefusal() {
-    SplittableRandom random = new SplittableRandom(20261123);
-    ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).actuator(recorder).maxServices(50).build();
-    double[] hostile = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1, 0, 1, 1.0000001,
-        Double.MAX_VALUE, Double.MIN_VALUE, -0.0, 1e308, 5e-324};
-    String[] names = {"api", "", " ", "a".repeat(300), "db\n", "x/y", "💥", null, "svc-1", "svc-2"};
-    int rejected = 0;
-    for (int i = 0; i < 20_000; i++) {
-      double[] v = new double[7];
-      for (int k = 0; k < 7; k++) {
-        v[k] = random.nextInt(4) == 0 ? hostile[random.nextInt(hostile.length)] : random.nextDouble() * (k < 3 ? 2000 : 1);
-      }
-      Instant ts = random.nextInt(50) == 0 ? null : T0.plusSeconds(random.nextInt(100_000) - 1000L);
-      TelemetryEvent event = new TelemetryEvent(names[random.nextInt(names.length)], ts, v[0], v[1], v[2], v[3], v[4],
-          v[5], v[6], random.nextInt(20) == 0 ? Map.of("q", hostile[random.nextInt(hostile.length)]) : Map.of(),
-          Map.of());
-      AnalysisResult result = engine.process(event);
-      assertThat(result).isNotNull();
-      if (result.status() == AnalysisResult.Status.REJECTED) {
-        rejected++;
-        assertThat(result.problems()).isNotEmpty().allMatch(p -> p.contains(":"));
-      } else {
-        assertThat(result.confidence()).isBetween(0.0, 1.0);
-        assertThat(event.problems()).isEmpty();
-      }
-      if (random.nextInt(10) == 0) {
-        clock.advance(Duration.ofSeconds(random.nextInt(120)));
-      }
+    @Test
+    void refusesAnInvalidEventAndNamesTheField() {
+        ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).build();
+        TelemetryEvent bad =
+                TelemetryEvent.builder("api", T0).errorRate(1.5).latencyP99(-3).buildUnchecked();
+        AnalysisResult result = engine.process(bad);
+        assertThat(result.status()).isEqualTo(AnalysisResult.Status.REJECTED);
+        assertThat(result.problems())
+                .anyMatch(p -> p.startsWith("error_rate"))
+                .anyMatch(p -> p.startsWith("latency_p99"));
     }
-    assertThat(rejected).isPositive();
-  }
+
+    @Test
+    void refusesNewServicesBeyondTheLimit() {
+        ReliabilityEngine engine =
+                ReliabilityEngine.builder().clock(clock).maxServices(2).build();
+        engine.process(event("a", 100, 0, 0.1, 0.1));
+        engine.process(event("b", 100, 0, 0.1, 0.1));
+        AnalysisResult third = engine.process(event("c", 100, 0, 0.1, 0.1));
+        assertThat(third.status()).isEqualTo(AnalysisResult.Status.REJECTED);
+        assertThat(third.problems()).singleElement().asString().contains("limit of 2 services");
+    }
+
+    /** Property: random and hostile events never make process throw; refusals always say why. */
+    @Test
+    void processNeverThrowsAndAlwaysExplainsARefusal() {
+        SplittableRandom random = new SplittableRandom(20261123);
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .actuator(recorder)
+                .maxServices(50)
+                .build();
+        double[] hostile = {
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            -1,
+            0,
+            1,
+            1.0000001,
+            Double.MAX_VALUE,
+            Double.MIN_VALUE,
+            -0.0,
+            1e308,
+            5e-324
+        };
+        String[] names = {"api", "", " ", "a".repeat(300), "db\n", "x/y", "💥", null, "svc-1", "svc-2"};
+        int rejected = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double[] v = new double[7];
+            for (int k = 0; k < 7; k++) {
+                v[k] = random.nextInt(4) == 0
+                        ? hostile[random.nextInt(hostile.length)]
+                        : random.nextDouble() * (k < 3 ? 2000 : 1);
+            }
+            Instant ts = random.nextInt(50) == 0 ? null : T0.plusSeconds(random.nextInt(100_000) - 1000L);
+            TelemetryEvent event = new TelemetryEvent(
+                    names[random.nextInt(names.length)],
+                    ts,
+                    v[0],
+                    v[1],
+                    v[2],
+                    v[3],
+                    v[4],
+                    v[5],
+                    v[6],
+                    random.nextInt(20) == 0 ? Map.of("q", hostile[random.nextInt(hostile.length)]) : Map.of(),
+                    Map.of());
+            AnalysisResult result = engine.process(event);
+            assertThat(result).isNotNull();
+            if (result.status() == AnalysisResult.Status.REJECTED) {
+                rejected++;
+                assertThat(result.problems()).isNotEmpty().allMatch(p -> p.contains(":"));
+            } else {
+                assertThat(result.confidence()).isBetween(0.0, 1.0);
+                assertThat(event.problems()).isEmpty();
+            }
+            if (random.nextInt(10) == 0) {
+                clock.advance(Duration.ofSeconds(random.nextInt(120)));
+            }
+        }
+        assertThat(rejected).isPositive();
+    }
 }

@@ -108,6 +108,18 @@ class HealingActionsTest {
     }
 
     @Test
+    void restartRevivesAWedgedDatabase() {
+        Fleet fleet = withFault(28, new Fault.DependencyFailure("database"));
+        runFor(fleet, Duration.ofMinutes(3));
+
+        fleet.apply(action(HealingAction.RESTART_CONTAINER, "database"));
+        TelemetryEvent after = runFor(fleet, Duration.ofMinutes(2)).get("database");
+
+        assertThat(fleet.activeFaults()).isEmpty();
+        assertThat(after.errorRate()).isLessThan(0.02);
+    }
+
+    @Test
     void aSecondRestartWhileOneRunsIsSkipped() {
         Fleet fleet = standardFleet(26);
 
