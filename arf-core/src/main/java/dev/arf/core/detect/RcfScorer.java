@@ -1,7 +1,6 @@
 package dev.arf.core.detect;
 
 import com.amazon.randomcutforest.RandomCutForest;
-import com.amazon.randomcutforest.config.Precision;
 import java.time.Instant;
 
 /**
@@ -12,12 +11,18 @@ import java.time.Instant;
  */
 final class RcfScorer {
     private static final double Z_CLIP = 10;
-    /** RCF scores near 1 are normal; from about 1.5 they start to matter, at 3 they are clearly unusual. */
-    private static final double SCORE_NORMAL = 1.5;
+    /**
+     * Over 28 dimensions normal samples score about 0.8; from 1.2 a score starts to matter, from 2.5
+     * it is clearly unusual.
+     */
+    private static final double SCORE_NORMAL = 1.2;
 
-    private static final double SCORE_UNUSUAL = 3.0;
-    /** The forest alone never makes a sample abnormal beyond doubt. */
-    static final double MAX_EVIDENCE = 0.7;
+    private static final double SCORE_UNUSUAL = 2.5;
+    /**
+     * The forest alone never makes a sample abnormal (below the default enter threshold 0.6): a spike
+     * stays in the shingle for {@code shingleSize} samples, and must not become an episode that way.
+     */
+    static final double MAX_EVIDENCE = 0.55;
 
     static final double SIGNAL_EVIDENCE = 0.15;
 
@@ -42,7 +47,6 @@ final class RcfScorer {
                 .sampleSize(s.sampleSize())
                 .outputAfter(Math.max(1, s.sampleSize() / 4))
                 .randomSeed(seed)
-                .precision(s.floatPrecision() ? Precision.FLOAT_32 : Precision.FLOAT_64)
                 .boundingBoxCacheFraction(s.boundingBoxCacheFraction())
                 .parallelExecutionEnabled(false)
                 .build();
