@@ -23,10 +23,17 @@ import java.util.Optional;
  */
 public final class AnomalyDetector {
     private final DetectorSettings settings;
+    private final ForestCacheBudget budget;
     private final Map<String, ServiceDetector> services = new HashMap<>();
 
     public AnomalyDetector(DetectorSettings settings) {
+        this(settings, ForestCacheBudget.of(settings.rcf()));
+    }
+
+    /** A detector drawing its forests' caches from a budget shared with other detectors. */
+    public AnomalyDetector(DetectorSettings settings, ForestCacheBudget budget) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     public Detection observe(TelemetryEvent event) {
@@ -68,7 +75,7 @@ public final class AnomalyDetector {
     }
 
     private ServiceDetector newService(String service) {
-        return new ServiceDetector(service, settings, seedFor(service));
+        return new ServiceDetector(service, settings, seedFor(service), budget);
     }
 
     /** A per-service forest seed derived from the configured one: deterministic, different per service. */

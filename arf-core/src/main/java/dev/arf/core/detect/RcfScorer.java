@@ -28,14 +28,16 @@ final class RcfScorer {
 
     private final RcfSettings settings;
     private final long seed;
+    private final ForestCacheBudget budget;
     private final float[] point = new float[Metrics.COUNT];
     private RandomCutForest forest;
     private double score;
     private Instant since;
 
-    RcfScorer(RcfSettings settings, long seed) {
+    RcfScorer(RcfSettings settings, long seed, ForestCacheBudget budget) {
         this.settings = settings;
         this.seed = seed;
+        this.budget = budget;
     }
 
     static RandomCutForest newForest(RcfSettings s, long seed) {
@@ -55,7 +57,7 @@ final class RcfScorer {
     /** Scores then learns the sample; returns the evidence in [0, {@link #MAX_EVIDENCE}]. */
     double observe(Baselines baselines, double[] values, Instant timestamp) {
         if (forest == null) {
-            forest = newForest(settings, seed);
+            forest = newForest(budget.tryTake() ? settings : settings.withBoundingBoxCacheFraction(0), seed);
         }
         for (int m = 0; m < point.length; m++) {
             double z = Double.isNaN(values[m]) ? 0 : baselines.z(m);

@@ -10,12 +10,14 @@ package dev.arf.core.detect;
  * deprecated no-op), so precision is not a setting here.
  *
  * <p>Memory and speed, measured with 7 metrics, shingle 4 (28 dimensions), 30 trees, 128 samples:
- * about 116 KB per service without bounding-box cache (10,000 services fit in 2 GB) at roughly
- * 250-330 µs per sample; a full cache ({@code 1.0}) is 2-5 times faster but costs about 1 MB per
- * service. Hence the default {@code boundingBoxCacheFraction} of 0: many services first.
+ * about 115 KB per service without bounding-box cache, at roughly 250-330 µs per sample; a full cache
+ * ({@code 1.0}) is several times faster but costs about 1 MB per service. So the cache is a budget
+ * ({@link ForestCacheBudget}): the first {@code cachedForests} services get cached forests, later
+ * ones compact forests, and 10,000 services still fit in a 2 GB heap.
  *
- * @param boundingBoxCacheFraction fraction of tree nodes whose bounding boxes are cached, in [0, 1]:
- *     1 is fastest and uses the most memory
+ * @param boundingBoxCacheFraction fraction of tree nodes whose bounding boxes are cached in forests
+ *     within the budget, in [0, 1]: 1 is fastest and uses the most memory
+ * @param cachedForests how many services' forests may be cached (see {@link ForestCacheBudget})
  */
 public record RcfSettings(
         boolean enabled,
@@ -23,7 +25,8 @@ public record RcfSettings(
         int sampleSize,
         int shingleSize,
         long randomSeed,
-        double boundingBoxCacheFraction) {
+        double boundingBoxCacheFraction,
+        int cachedForests) {
 
     public RcfSettings {
         if (numberOfTrees < 1 || numberOfTrees > 1000) {
@@ -35,6 +38,9 @@ public record RcfSettings(
         if (shingleSize < 1 || shingleSize > 64) {
             throw new IllegalArgumentException("rcf.shingleSize: 1 to 64, got " + shingleSize);
         }
+        if (cachedForests < 0) {
+            throw new IllegalArgumentException("rcf.cachedForests: must not be negative, got " + cachedForests);
+        }
         if (!(boundingBoxCacheFraction >= 0 && boundingBoxCacheFraction <= 1)) {
             throw new IllegalArgumentException(
                     "rcf.boundingBoxCacheFraction: must be in [0, 1], got " + boundingBoxCacheFraction);
@@ -42,7 +48,7 @@ public record RcfSettings(
     }
 
     public static RcfSettings defaults() {
-        return new RcfSettings(true, 30, 128, 4, 42L, 0.0);
+        return new RcfSettings(true, 16, 64, 2, 42L, 1.0, 2_000);
     }
 
     public static RcfSettings disabled() {
@@ -50,18 +56,26 @@ public record RcfSettings(
     }
 
     public RcfSettings withEnabled(boolean on) {
-        return new RcfSettings(on, numberOfTrees, sampleSize, shingleSize, randomSeed, boundingBoxCacheFraction);
+        return new RcfSettings(
+                on, numberOfTrees, sampleSize, shingleSize, randomSeed, boundingBoxCacheFraction, cachedForests);
     }
 
     public RcfSettings withForest(int trees, int samples) {
-        return new RcfSettings(enabled, trees, samples, shingleSize, randomSeed, boundingBoxCacheFraction);
+        return new RcfSettings(
+                enabled, trees, samples, shingleSize, randomSeed, boundingBoxCacheFraction, cachedForests);
     }
 
     public RcfSettings withRandomSeed(long seed) {
-        return new RcfSettings(enabled, numberOfTrees, sampleSize, shingleSize, seed, boundingBoxCacheFraction);
+        return new RcfSettings(
+                enabled, numberOfTrees, sampleSize, shingleSize, seed, boundingBoxCacheFraction, cachedForests);
     }
 
     public RcfSettings withBoundingBoxCacheFraction(double fraction) {
-        return new RcfSettings(enabled, numberOfTrees, sampleSize, shingleSize, randomSeed, fraction);
+        return new RcfSettings(enabled, numberOfTrees, sampleSize, shingleSize, randomSeed, fraction, cachedForests);
+    }
+
+    public RcfSettings withCachedForests(int forests) {
+        return new RcfSettings(
+                enabled, numberOfTrees, sampleSize, shingleSize, randomSeed, boundingBoxCacheFraction, forests);
     }
 }

@@ -37,13 +37,13 @@ final class ServiceDetector {
     private final int[] signalIndex;
     private final double[] signalStrength;
 
-    ServiceDetector(String service, DetectorSettings settings, long seed) {
+    ServiceDetector(String service, DetectorSettings settings, long seed, ForestCacheBudget budget) {
         this.service = service;
         this.settings = settings;
         this.baselines = new Baselines(settings.baseline());
         this.rules = new RuleTracker(settings.rules());
         this.forecaster = new TrendForecaster(settings.forecast());
-        this.rcf = settings.rcf().enabled() ? new RcfScorer(settings.rcf(), seed) : null;
+        this.rcf = settings.rcf().enabled() ? new RcfScorer(settings.rcf(), seed, budget) : null;
         this.hysteresis = new Hysteresis(settings.fusion());
         int maxSignals = rules.size() + Metrics.COUNT + 1 + forecaster.size();
         signalKind = new SignalKind[maxSignals];

@@ -15,6 +15,7 @@ import dev.arf.core.agents.ServiceProfile;
 import dev.arf.core.detect.AnomalyDetector;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSettings;
+import dev.arf.core.detect.ForestCacheBudget;
 import dev.arf.core.detect.Severity;
 import dev.arf.core.execute.Action;
 import dev.arf.core.execute.ActionGate;
@@ -67,6 +68,7 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final int maxServices;
     private final int snapshotEvery;
     private final Map<String, List<String>> dependencies;
+    private final ForestCacheBudget forestBudget;
 
     /** A per-sample score from which a service counts as unhealthy for its callers' diagnoses. */
     private static final double UNHEALTHY_SCORE = 0.5;
@@ -98,6 +100,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         this.maxServices = b.maxServices;
         this.snapshotEvery = b.snapshotEvery;
         this.dependencies = b.dependencies;
+        this.forestBudget = ForestCacheBudget.of(detectorSettings.rcf());
         this.flushIntervalMillis = b.flushInterval.toMillis();
         this.lastFlush.set(clock.millis());
         incidents.restore(store.incidents(true, 10_000));
@@ -109,7 +112,7 @@ public final class ReliabilityEngine implements AutoCloseable {
 
     /** Per-service state; its monitor serialises the events of one service. */
     private final class ServicePipeline {
-        final AnomalyDetector detector = new AnomalyDetector(detectorSettings);
+        final AnomalyDetector detector = new AnomalyDetector(detectorSettings, forestBudget);
         final ServiceHistory history = new ServiceHistory(historySize);
         long events;
         Cause lastCause = Cause.UNKNOWN;

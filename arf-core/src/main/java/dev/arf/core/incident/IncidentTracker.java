@@ -33,6 +33,7 @@ public final class IncidentTracker {
     private final Duration resolveAfter;
     private final Map<String, Open> openByFingerprint = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprintById = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
 
     public IncidentTracker(Duration resolveAfter) {
         if (resolveAfter.isNegative()) {
@@ -61,6 +62,11 @@ public final class IncidentTracker {
         return hash("anomaly|" + service).substring(0, 16);
     }
 
+    /** Fingerprints are asked for on every event; hashing each time would dominate the normal path. */
+    private String cachedFingerprint(String service) {
+        return fingerprints.computeIfAbsent(service, IncidentTracker::fingerprint);
+    }
+
     /** Takes back open incidents from a store after a restart. */
     public void restore(List<Incident> incidents) {
         for (Incident incident : incidents) {
@@ -72,7 +78,7 @@ public final class IncidentTracker {
     }
 
     public Update observe(Detection detection) {
-        String fingerprint = fingerprint(detection.service());
+        String fingerprint = cachedFingerprint(detection.service());
         Open open = openByFingerprint.get(fingerprint);
         if (open == null) {
             if (!detection.anomalous()) {
@@ -172,7 +178,8 @@ public final class IncidentTracker {
     }
 
     public Optional<Incident> openIncident(String service) {
-        return Optional.ofNullable(openByFingerprint.get(fingerprint(service))).map(o -> o.incident);
+        return Optional.ofNullable(openByFingerprint.get(cachedFingerprint(service)))
+                .map(o -> o.incident);
     }
 
     public List<Incident> openIncidents() {

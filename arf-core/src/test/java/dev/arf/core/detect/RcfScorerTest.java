@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RcfScorerTest {
     private final Baselines baselines = new Baselines(BaselineSettings.defaults());
-    private final RcfScorer scorer = new RcfScorer(RcfSettings.defaults(), 1234L);
+    private final RcfScorer scorer = new RcfScorer(RcfSettings.defaults(), 1234L, new ForestCacheBudget(1));
     private final SplittableRandom rnd = new SplittableRandom(11);
     private final double[] values = new double[Metrics.COUNT];
 
@@ -46,7 +46,7 @@ class RcfScorerTest {
 
     @Test
     void theSameSeedGivesTheSameScores() {
-        RcfScorer other = new RcfScorer(RcfSettings.defaults(), 1234L);
+        RcfScorer other = new RcfScorer(RcfSettings.defaults(), 1234L, new ForestCacheBudget(1));
         Baselines otherBaselines = new Baselines(BaselineSettings.defaults());
         SplittableRandom data = new SplittableRandom(2);
         for (int i = 0; i < 300; i++) {
