@@ -219,7 +219,7 @@ class PolicyLoaderTest {
                         "policies.yaml:12:11: policies[1].name: duplicate policy name 'checkout_latency_emergency' (first used at"
                                 + " line 2)",
                         "policies.yaml:13:5: policies[1].colour: unknown key 'colour'; allowed: name, description, services,"
-                                + " conditions, actions, priority, cool_down_seconds, max_executions_per_hour, enabled");
+                                + " causes, conditions, actions, priority, cool_down_seconds, max_executions_per_hour, enabled");
     }
 
     @Test

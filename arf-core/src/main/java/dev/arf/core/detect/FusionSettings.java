@@ -8,7 +8,8 @@ package dev.arf.core.detect;
  *     enterThreshold} so that a score hovering around one line does not toggle the verdict
  * @param enterSamples consecutive abnormal samples before the service is anomalous
  * @param exitSamples consecutive normal samples before an anomalous service is normal again
- * @param extremeScore score above which one sample is enough
+ * @param extremeScore score above which one sample is enough; the default 1.0 means never: one
+ *     sample, however bad, is not an incident unless a rule fires (a rule has its own {@code for})
  * @param confidenceSmoothing weight of a new score in the exponentially smoothed confidence, in (0, 1]
  */
 public record FusionSettings(
@@ -38,6 +39,6 @@ public record FusionSettings(
     }
 
     public static FusionSettings defaults() {
-        return new FusionSettings(0.6, 0.35, 2, 3, 0.9, 0.3);
+        return new FusionSettings(0.6, 0.35, 2, 3, 1.0, 0.3);
     }
 }

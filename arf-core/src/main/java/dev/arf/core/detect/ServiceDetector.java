@@ -88,11 +88,15 @@ final class ServiceDetector {
             confidence += settings.fusion().confidenceSmoothing() * (score - confidence);
         }
         boolean anomalous = hysteresis.anomalous();
+        // Smoothing keeps one sample from swinging the confidence, but within an episode the
+        // confidence is at least what this sample's evidence says: a declared anomaly at 30 % would
+        // read as a contradiction.
+        double reported = anomalous ? Math.max(confidence, score) : confidence;
         return new Detection(
                 service,
                 ts,
                 score,
-                confidence,
+                reported,
                 anomalous,
                 hysteresis.since(),
                 severity(score, anomalous, firingSeverity),

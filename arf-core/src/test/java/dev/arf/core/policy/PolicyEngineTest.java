@@ -307,7 +307,7 @@ class PolicyEngineTest {
 
         assertThat(matches)
                 .extracting(x -> x.policy().name())
-                .containsExactly("high_latency_scale_out", "cpu_saturation_scale_out");
+                .containsExactly("cpu_saturation_scale_out", "high_latency_scale_out");
         assertThat(PolicyEngine.proposedActions(matches)).containsExactly(HealingAction.SCALE_OUT);
     }
 }
