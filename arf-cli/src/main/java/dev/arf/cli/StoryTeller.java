@@ -66,6 +66,12 @@ final class StoryTeller implements ScenarioListener {
     }
 
     @Override
+    public void faultCleared(Instant at, Fault fault) {
+        pace(at);
+        say(HMS.format(at) + "  🩹 fault gone: " + fault);
+    }
+
+    @Override
     public void incidentOpened(AnalysisResult result, Incident incident) {
         pace(result.timestamp());
         say(String.format(

@@ -29,6 +29,10 @@ public final class Diagnostician {
     static final double MIN_LEAD = 0.1;
 
     private static final Duration DEPLOY_WINDOW = Duration.ofMinutes(30);
+
+    /** R² from which a rising line counts as a steady climb. */
+    private static final double STEADY_FIT = 0.8;
+
     private static final Pattern DATABASE_NAME =
             Pattern.compile("(?i).*(database|\\bdb\\b|-db|db-|postgres|mysql|mariadb|mongo|cassandra|sql).*");
 
@@ -65,8 +69,15 @@ public final class Diagnostician {
             }
         });
 
-        double memorySlope = history.slopePerMinute(Metric.MEMORY_UTIL);
-        if (!Double.isNaN(memorySlope) && memorySlope > 0.002 && e.value(Metric.MEMORY_UTIL) > 0.6 && !e.surge()) {
+        // A leak is a steady climb: a straight line fits it well. A sudden jump (a failure piling up
+        // connections) fits a line badly and is something else.
+        ServiceHistory.Trend memoryTrend = history.trend(Metric.MEMORY_UTIL);
+        double memorySlope = memoryTrend.slopePerMinute();
+        if (!Double.isNaN(memorySlope)
+                && memorySlope > 0.002
+                && memoryTrend.rSquared() >= STEADY_FIT
+                && e.value(Metric.MEMORY_UTIL) > 0.6
+                && !e.surge()) {
             double s = Math.min(0.95, 0.6 + memorySlope * 40);
             score(
                     scores,
@@ -128,7 +139,7 @@ public final class Diagnostician {
                             Metric.ERROR_RATE.format(errors)));
         }
 
-        if (looksLikeDatabase(event) && (e.errorsElevated() || e.latencyElevated())) {
+        if (looksLikeDatabase(event) && (e.errorsElevated() || (e.latencyElevated() && !e.surge()))) {
             score(
                     scores,
                     evidence,
@@ -314,9 +325,10 @@ public final class Diagnostician {
             return normal > 0 && Double.isFinite(now) ? now / normal : Double.NaN;
         }
 
+        /** Throughput far above normal, and the detectors agree it deviates (not just recovering). */
         boolean surge() {
             double ratio = throughputRatio();
-            return ratio >= 1.8;
+            return ratio >= 1.8 && deviates(Metric.THROUGHPUT);
         }
 
         boolean throughputDropped() {

@@ -67,12 +67,24 @@ public final class ServiceHistory {
      * than 3 reported samples or no time spread.
      */
     public double slopePerMinute(Metric metric) {
+        return trend(metric).slopePerMinute();
+    }
+
+    /**
+     * A straight-line fit of {@code metric} over event time: its slope per minute and how well a line
+     * explains the values (R², 1 for a perfect line). NaN values when there is too little data.
+     */
+    public record Trend(double slopePerMinute, double rSquared) {
+        static final Trend NONE = new Trend(Double.NaN, Double.NaN);
+    }
+
+    public Trend trend(Metric metric) {
         Objects.requireNonNull(metric, "metric");
         TelemetryEvent first = events.peekFirst();
         if (first == null) {
-            return Double.NaN;
+            return Trend.NONE;
         }
-        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
         for (TelemetryEvent e : events) {
             double y = e.value(metric);
             if (Double.isNaN(y)) {
@@ -84,12 +96,17 @@ public final class ServiceHistory {
             sy += y;
             sxx += x * x;
             sxy += x * y;
+            syy += y * y;
         }
-        double denominator = n * sxx - sx * sx;
-        if (n < 3 || denominator <= 1e-12) {
-            return Double.NaN;
+        double varX = n * sxx - sx * sx;
+        if (n < 3 || varX <= 1e-12) {
+            return Trend.NONE;
         }
-        return (n * sxy - sx * sy) / denominator;
+        double cov = n * sxy - sx * sy;
+        double varY = n * syy - sy * sy;
+        double slope = cov / varX;
+        double r2 = varY <= 1e-18 ? 0 : (cov * cov) / (varX * varY);
+        return new Trend(slope, r2);
     }
 
     /** Median of the reported values of {@code metric} in the history, NaN if none. */

@@ -17,6 +17,8 @@ import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSettings;
 import dev.arf.core.detect.ForestCacheBudget;
 import dev.arf.core.detect.Severity;
+import dev.arf.core.detect.Signal;
+import dev.arf.core.detect.SignalKind;
 import dev.arf.core.execute.Action;
 import dev.arf.core.execute.ActionGate;
 import dev.arf.core.execute.ActionOutcome;
@@ -32,6 +34,7 @@ import dev.arf.core.policy.PolicyContext;
 import dev.arf.core.policy.PolicyEngine;
 import dev.arf.core.policy.PolicyMatch;
 import dev.arf.core.store.ReliabilityStore;
+import dev.arf.core.telemetry.Metric;
 import dev.arf.core.telemetry.TelemetryEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,9 +72,6 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final int snapshotEvery;
     private final Map<String, List<String>> dependencies;
     private final ForestCacheBudget forestBudget;
-
-    /** A per-sample score from which a service counts as unhealthy for its callers' diagnoses. */
-    private static final double UNHEALTHY_SCORE = 0.5;
 
     private final long flushIntervalMillis;
     private final java.util.concurrent.atomic.AtomicLong lastFlush = new java.util.concurrent.atomic.AtomicLong();
@@ -186,7 +186,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         if (++pipeline.events % snapshotEvery == 0) {
             pipeline.detector.snapshot(event.service()).ifPresent(store::saveSnapshot);
         }
-        pipeline.unhealthy = detection.anomalous() || detection.score() >= UNHEALTHY_SCORE;
+        pipeline.unhealthy = failing(detection);
         IncidentTracker.Update update = incidents.observe(detection);
         update.incident().filter(i -> update.changed()).ifPresent(store::saveIncident);
         if (update.resolved()) {
@@ -218,7 +218,7 @@ public final class ReliabilityEngine implements AutoCloseable {
                     List.of());
         }
         store.saveAnomaly(detection);
-        Diagnosis diagnosis = diagnostician.diagnose(event, detection, pipeline.history);
+        Diagnosis diagnosis = diagnostician.diagnose(event, detection, pipeline.history, dependencyView);
         Prediction prediction = predictor.predict(detection);
         Instant episodeStart = detection.anomalousSince() != null ? detection.anomalousSince() : event.timestamp();
         BusinessImpact businessImpact = impact.assess(event, episodeStart);
@@ -265,6 +265,23 @@ public final class ReliabilityEngine implements AutoCloseable {
                 incident.id(),
                 detection,
                 List.of());
+    }
+
+    /**
+     * Whether a service is failing its callers: its latest sample shows errors or latency off their
+     * baseline or over a threshold. Judged per sample, not after hysteresis, so that a caller whose
+     * event arrives first in the same scrape still sees its dependency failing. A service that is
+     * merely quiet (its callers cannot reach it) or busy is not failing.
+     */
+    private static boolean failing(Detection detection) {
+        for (Signal s : detection.signals()) {
+            boolean symptom =
+                    s.metric().equals(Metric.ERROR_RATE.key()) || s.metric().startsWith("latency_");
+            if (symptom && (s.kind() == SignalKind.BASELINE || s.kind() == SignalKind.THRESHOLD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<HealingStep> heal(

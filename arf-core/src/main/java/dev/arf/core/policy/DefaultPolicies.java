@@ -170,16 +170,16 @@ public final class DefaultPolicies {
 
     /**
      * The detectors are at least 70 % confident something is wrong, whatever the metric: tell the
-     * team, without touching the system. Cooldown 10 min and 6 per hour keep it from paging on every
-     * event of one incident. Priority 5.
+     * team, without touching the system. A 30-minute cooldown keeps it to one page per incident and a
+     * reminder while it lasts. Priority 5.
      */
     public static final HealingPolicy ANOMALY_ALERT = policy(
             "anomaly_alert",
             List.of(new PolicyCondition(PolicyCondition.ANOMALY_CONFIDENCE, Operator.GE, 0.7)),
             List.of(ALERT_TEAM),
             5,
-            Duration.ofMinutes(10),
-            6);
+            Duration.ofMinutes(30),
+            2);
 
     private static final List<HealingPolicy> ALL = List.of(
             BAD_DEPLOY_ROLLBACK,

@@ -17,6 +17,9 @@ public interface ScenarioListener {
 
     default void faultInjected(Instant at, Fault fault) {}
 
+    /** A fault is gone: an action removed it, or it ended by itself. */
+    default void faultCleared(Instant at, Fault fault) {}
+
     /** An event the engine found anomalous that opened an incident. */
     default void incidentOpened(AnalysisResult result, Incident incident) {}
 

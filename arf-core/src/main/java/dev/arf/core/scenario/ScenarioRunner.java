@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +52,41 @@ public final class ScenarioRunner {
         this(ReliabilityStore.NONE, UnaryOperator.identity());
     }
 
+    /**
+     * The cause ARF named for the fault: the diagnosis at the faulty service, unless it only points
+     * elsewhere (dependency failure) or is unknown; then the first specific diagnosis among the
+     * incidents (a partition shows at the callers, not at the unreachable service).
+     */
+    private static String rootCause(java.util.Collection<Incident> incidents, String faultyService) {
+        java.util.function.Predicate<Incident> specific =
+                i -> !i.cause().equals(Cause.UNKNOWN.key()) && !i.cause().equals(Cause.DEPENDENCY_FAILURE.key());
+        return incidents.stream()
+                .filter(i -> i.service().equals(faultyService))
+                .filter(specific)
+                .findFirst()
+                .or(() -> incidents.stream().filter(specific).findFirst())
+                .or(() -> incidents.stream().findFirst())
+                .map(Incident::cause)
+                .orElse(Cause.UNKNOWN.key());
+    }
+
+    /** Tells the listener which faults appeared and which went away since the last look. */
+    private static void announceFaultChanges(
+            List<Fault> active, Set<Fault> announced, Instant at, ScenarioListener listener) {
+        for (Fault fault : active) {
+            if (announced.add(fault)) {
+                listener.faultInjected(at, fault);
+            }
+        }
+        for (java.util.Iterator<Fault> it = announced.iterator(); it.hasNext(); ) {
+            Fault fault = it.next();
+            if (!active.contains(fault)) {
+                it.remove();
+                listener.faultCleared(at, fault);
+            }
+        }
+    }
+
     private static Map<String, List<String>> dependencies(Scenario scenario) {
         Map<String, List<String>> graph = new LinkedHashMap<>();
         for (ServiceSpec spec : scenario.fleet()) {
@@ -72,7 +106,7 @@ public final class ScenarioRunner {
                 .min(Comparator.naturalOrder())
                 .map(DEFAULT_START::plus)
                 .orElse(DEFAULT_START);
-        Set<Fault> announcedFaults = new HashSet<>();
+        Set<Fault> announcedFaults = new java.util.LinkedHashSet<>();
 
         Map<String, Incident> incidents = new LinkedHashMap<>();
         Map<String, Boolean> announcedCause = new LinkedHashMap<>();
@@ -94,11 +128,7 @@ public final class ScenarioRunner {
             while (!run.finished()) {
                 Instant stepStart = clock.instant();
                 List<TelemetryEvent> batch = run.step();
-                for (Fault fault : run.fleet().activeFaults()) {
-                    if (announcedFaults.add(fault)) {
-                        listener.faultInjected(stepStart, fault);
-                    }
-                }
+                announceFaultChanges(run.fleet().activeFaults(), announcedFaults, stepStart, listener);
                 clock.setTo(run.fleet().now());
                 if (!clock.instant().isBefore(nextPulse)) {
                     listener.pulse(clock.instant(), batch);
@@ -156,12 +186,7 @@ public final class ScenarioRunner {
         String faultyService = scenario.faults().isEmpty()
                 ? null
                 : scenario.faults().get(0).fault().service();
-        String diagnosed = incidents.values().stream()
-                .filter(i -> i.service().equals(faultyService))
-                .findFirst()
-                .or(() -> incidents.values().stream().findFirst())
-                .map(Incident::cause)
-                .orElse(Cause.UNKNOWN.key());
+        String diagnosed = rootCause(incidents.values(), faultyService);
         int resolvedCount = (int)
                 incidents.values().stream().filter(i -> !i.state().isOpen()).count();
         boolean allResolved = !incidents.isEmpty() && resolvedCount == incidents.size();

@@ -24,9 +24,11 @@ public final class ScenarioCatalog {
                     "black-friday-crisis",
                     "Black Friday crisis",
                     "Traffic at the api-gateway rises 4.5x within two minutes; the gateway saturates and sheds"
-                            + " requests, and the extra load flows down to checkout, payments and the database.",
+                            + " requests, and the extra load flows down to checkout, payments and the database."
+                            + " The peak passes after 45 minutes.",
                     90,
                     new Fault.TrafficSurge("api-gateway", 4.5),
+                    Duration.ofMinutes(45),
                     "traffic_surge"),
             scenario(
                     "memory-leak-discovery",
@@ -48,9 +50,11 @@ public final class ScenarioCatalog {
                     "network-partition",
                     "Network partition",
                     "Checkout can no longer reach the cache: every cache call times out after 1 s, so"
-                            + " checkout and the gateway fail and slow down while the cache itself sits idle.",
+                            + " checkout and the gateway fail and slow down while the cache itself sits idle. The"
+                            + " network team repairs the link after 30 minutes.",
                     60,
                     new Fault.NetworkPartition("cache"),
+                    Duration.ofMinutes(30),
                     "network_partition"),
             scenario(
                     "cpu-saturation",
@@ -73,13 +77,18 @@ public final class ScenarioCatalog {
 
     private static Scenario scenario(
             String name, String title, String description, int minutes, Fault fault, String cause) {
+        return scenario(name, title, description, minutes, new ScheduledFault(WARM_UP, fault), cause);
+    }
+
+    private static Scenario scenario(
+            String name, String title, String description, int minutes, Fault fault, Duration lasting, String cause) {
+        return scenario(
+                name, title, description, minutes, new ScheduledFault(WARM_UP, fault, Optional.of(lasting)), cause);
+    }
+
+    private static Scenario scenario(
+            String name, String title, String description, int minutes, ScheduledFault fault, String cause) {
         return new Scenario(
-                name,
-                title,
-                description,
-                FleetCatalog.standard(),
-                Duration.ofMinutes(minutes),
-                List.of(new ScheduledFault(WARM_UP, fault)),
-                cause);
+                name, title, description, FleetCatalog.standard(), Duration.ofMinutes(minutes), List.of(fault), cause);
     }
 }

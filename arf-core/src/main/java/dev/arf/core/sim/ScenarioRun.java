@@ -56,6 +56,12 @@ public final class ScenarioRun {
         while (nextFault < faults.size() && faults.get(nextFault).at().compareTo(elapsed) <= 0) {
             fleet.inject(faults.get(nextFault++).fault());
         }
+        for (int i = 0; i < nextFault; i++) {
+            ScheduledFault f = faults.get(i);
+            if (f.endsAt().filter(end -> end.compareTo(elapsed) <= 0).isPresent()) {
+                fleet.clear(f.fault());
+            }
+        }
         ticks++;
         return fleet.tick(scenario.step());
     }

@@ -87,6 +87,20 @@ class DiagnosticianTest {
     }
 
     @Test
+    void aSuddenMemoryJumpIsNotALeak() {
+        ServiceHistory history = historyOf("database", 30, "v1");
+        TelemetryEvent now = healthy("database", 30)
+                .memoryUtil(0.98)
+                .errorRate(0.35)
+                .latencyP99(850)
+                .build();
+        history.add(now);
+        Diagnosis d = diagnostician.diagnose(now, anomalous(now), history);
+        assertThat(d.cause()).isEqualTo(Cause.DATABASE_FAILURE);
+        assertThat(d.evidence()).noneMatch(line -> line.startsWith("memory_leak"));
+    }
+
+    @Test
     void namesADatabaseFailureOnADataStore() {
         ServiceHistory history = historyOf("database", 30, "v1");
         TelemetryEvent now = healthy("database", 30)
