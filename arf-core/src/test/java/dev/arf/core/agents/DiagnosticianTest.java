@@ -70,7 +70,10 @@ class DiagnosticianTest {
                 .latencyP99(900)
                 .cpuUtil(0.97)
                 .build();
-        Diagnosis d = diagnostician.diagnose(now, anomalous(now), history);
+        Diagnosis d = diagnostician.diagnose(
+                now,
+                anomalous(now, new Signal(SignalKind.BASELINE, "throughput", 4500, 1000, 9, T0, "throughput 4.5x")),
+                history);
         assertThat(d.cause()).isEqualTo(Cause.TRAFFIC_SURGE);
     }
 
@@ -84,6 +87,19 @@ class DiagnosticianTest {
         }
         Diagnosis d = diagnostician.diagnose(now, anomalous(now), history);
         assertThat(d.cause()).isEqualTo(Cause.MEMORY_LEAK);
+    }
+
+    @Test
+    void throughputBackToNormalAfterADipIsNotASurge() {
+        ServiceHistory history = new ServiceHistory(40);
+        for (int m = 0; m < 30; m++) {
+            history.add(healthy("cache", m).throughput(50).build());
+        }
+        TelemetryEvent now =
+                healthy("cache", 30).throughput(2000).errorRate(0.08).build();
+        history.add(now);
+        Diagnosis d = diagnostician.diagnose(now, anomalous(now), history);
+        assertThat(d.cause()).isNotEqualTo(Cause.TRAFFIC_SURGE);
     }
 
     @Test

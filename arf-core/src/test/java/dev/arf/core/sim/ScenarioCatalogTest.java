@@ -91,7 +91,13 @@ class ScenarioCatalogTest {
             assertThat(worst)
                     .as("%s: worst %s at %s", s.name(), metric.key(), where)
                     .isGreaterThan(brokenAbove.get(metric));
-            assertThat(run.fleet().activeFaults()).containsExactly(fault);
+            if (s.faults().get(0).lasting().isPresent()) {
+                assertThat(run.fleet().activeFaults())
+                        .as("%s: a passing fault is gone", s.name())
+                        .isEmpty();
+            } else {
+                assertThat(run.fleet().activeFaults()).containsExactly(fault);
+            }
             assertThat(run.finished()).isTrue();
             assertThat(run.elapsed()).isEqualTo(s.duration());
         }
