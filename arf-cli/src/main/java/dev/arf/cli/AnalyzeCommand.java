@@ -70,6 +70,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    PolicyOptions policies;
+
     @Override
     public Integer call() {
         TelemetryEvent event;
@@ -95,6 +98,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .clock(Clock.systemUTC())
                         .detectorSettings(DetectorSettings.defaults().forSingleObservation())
                         .store(new BaselinesOnly(store))
+                        .policies(policies.load())
                         .build()) {
             AnalysisResult result = engine.process(event);
             if (json) {

@@ -7,7 +7,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "ARF — Agentic Reliability Framework: detect, explain and heal incidents.",
-        subcommands = {DemoCommand.class, AnalyzeCommand.class, DoctorCommand.class, VersionCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            AnalyzeCommand.class,
+            PoliciesCommand.class,
+            DoctorCommand.class,
+            VersionCommand.class
+        },
         footer = {"", "Run 'arf demo' to watch ARF detect and heal an incident on the simulated fleet."})
 final class ArfCommand implements Runnable {
     @picocli.CommandLine.Spec

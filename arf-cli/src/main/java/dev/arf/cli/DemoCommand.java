@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    PolicyOptions policies;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -89,8 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         Map<String, Object> documents = new LinkedHashMap<>();
         boolean allGood = true;
+        List<dev.arf.core.policy.HealingPolicy> policyList = policies.load();
         try (ReliabilityStore store = noStore ? ReliabilityStore.NONE : data.open()) {
-            ScenarioRunner runner = new ScenarioRunner(store, UnaryOperator.identity());
+            ScenarioRunner runner = new ScenarioRunner(store, engine -> engine.policies(policyList));
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);
                 ScenarioReport report =

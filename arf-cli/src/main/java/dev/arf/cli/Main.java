@@ -19,6 +19,10 @@ public final class Main {
         CommandLine cl = new CommandLine(new ArfCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof dev.arf.config.ConfigException config) {
+                config.problems().forEach(p -> cmd.getErr().println(p));
+                return 2;
+            }
             cmd.getErr().println("arf: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;
         });

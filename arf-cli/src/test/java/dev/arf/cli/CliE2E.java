@@ -138,4 +138,59 @@ class CliE2E {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL");
     }
+
+    @Test
+    void policiesListShowsTheBuiltIns() {
+        Run run = arf("policies", "list");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("bad_deploy_rollback", "cause is bad_deploy", "rollback, alert_team");
+    }
+
+    @Test
+    void policiesValidatePointsAtFileLineAndField() throws Exception {
+        Path file = dataDir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(file, """
+                policies:
+                  - name: oops
+                    conditions:
+                      - metric: latency_p99
+                        operator: bigger
+                        threshold: 200
+                    actions: [scale_out]
+                    priority: 1
+                    cool_down_seconds: 60
+                    max_executions_per_hour: 5
+                """);
+        Run run = arf("policies", "validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("bad.yaml:5:", "policies[0].conditions[0].operator", "bigger");
+    }
+
+    @Test
+    void demoRunsWithCustomPoliciesAndRefusesABrokenFile() throws Exception {
+        Path good = dataDir.resolve("policies.yaml");
+        java.nio.file.Files.writeString(good, """
+                policies:
+                  - name: restart_the_database
+                    services: [database]
+                    conditions:
+                      - metric: error_rate
+                        operator: gt
+                        threshold: 0.1
+                    actions: [restart_container]
+                    priority: 1
+                    cool_down_seconds: 300
+                    max_executions_per_hour: 3
+                """);
+        Run run = arf("demo", "--speed", "0", "--no-store", "--policies", good.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("restart_container on database", "policy:restart_the_database");
+        assertThat(run.out()).doesNotContain("policy:anomaly_alert");
+
+        Path bad = dataDir.resolve("broken.yaml");
+        java.nio.file.Files.writeString(bad, "policies:\n  - name: x\n    colour: blue\n");
+        Run refused = arf("demo", "--speed", "0", "--no-store", "--policies", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("broken.yaml:3:5", "colour");
+    }
 }

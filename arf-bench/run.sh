@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Regenerates every figure in BENCHMARKS.md: builds the benchmark jar, then runs the JMH benchmarks
+# and the footprint measurements, writing raw results to bench-results/ and a summary to stdout.
+# Takes about 15 minutes on 2 cores. Run it on an otherwise idle machine.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+JAVA="$("$here/jdk.sh")/bin/java"
+out="$here/bench-results"
+mkdir -p "$out"
+./build.sh -q -DskipTests -Dspotless.check.skip=true -pl arf-bench -am package
+jar=arf-bench/target/arf-bench.jar
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), $(date -u +%F)"
+
+echo "== detection (one core): events/s"
+"$JAVA" -jar "$jar" DetectionBenchmark -f 1 -wi 3 -i 5 -w 2s -r 4s -rf json -rff "$out/detection.json" \
+  | grep -E '^(Benchmark|DetectionBenchmark)'
+
+echo "== engine end to end (2 threads, embedded store): events/s and latency percentiles"
+"$JAVA" -jar "$jar" EngineBenchmark -p store=embedded -f 1 -wi 2 -i 4 -w 5s -r 8s \
+  -rf json -rff "$out/engine.json" | grep -E '^(Benchmark|EngineBenchmark)'
+
+echo "== detector state per service"
+"$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 10000 on | tee "$out/footprint-10k-rcf.txt"
+"$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 10000 off | tee "$out/footprint-10k-no-rcf.txt"
+"$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 200 on | tee "$out/footprint-200-rcf.txt"
+"$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 2000 on 16 64 0 | tee "$out/footprint-2000-compact.txt"
