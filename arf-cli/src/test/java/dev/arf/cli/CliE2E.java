@@ -193,4 +193,43 @@ class CliE2E {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("broken.yaml:3:5", "colour");
     }
+
+    @Test
+    void analyzeJudgesAnObservationAgainstTheBaselineLearnedInTheStore() {
+        String[] observation = {
+            "analyze",
+            "--service",
+            "checkout",
+            "--latency",
+            "450",
+            "--error-rate",
+            "0.004",
+            "--throughput",
+            "240",
+            "--cpu",
+            "0.22",
+            "--memory",
+            "0.45"
+        };
+        Run cold = arf(concat(observation, "--data-dir", dataDir.toString()));
+        assertThat(cold.out()).contains("Status:     NORMAL", "warming up");
+
+        assertThat(arf("demo", "--scenario", "cpu-saturation", "--speed", "0", "--data-dir", dataDir.toString())
+                        .exitCode())
+                .isZero();
+        Run learned = arf(concat(observation, "--data-dir", dataDir.toString()));
+        assertThat(learned.out()).contains("Status:     ANOMALY", "above its baseline");
+
+        try (var store = dev.arf.store.Stores.embedded(dataDir)) {
+            assertThat(store.recentEvents("checkout", 100_000))
+                    .as("analyze writes nothing to the store")
+                    .noneMatch(e -> e.latencyP99() == 450);
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }
