@@ -23,8 +23,13 @@ public final class Stores {
     public static final int DEFAULT_TELEMETRY_BATCH_SIZE = 500;
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    /**
+     * H2 in PostgreSQL mode so both databases share one schema. Background compaction is off
+     * (AUTO_COMPACT_FILL_RATE=0): on 2 cores it took about a fifth of ingest throughput; H2 still
+     * compacts for up to 200 ms when the store closes.
+     */
     private static final String H2_SETTINGS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0";
 
     private Stores() {}
 

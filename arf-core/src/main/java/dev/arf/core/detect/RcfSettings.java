@@ -9,11 +9,13 @@ package dev.arf.core.detect;
  * <p>Points are stored as 32-bit floats: RCF 4.x always does (its builder's {@code precision} is a
  * deprecated no-op), so precision is not a setting here.
  *
- * <p>Memory and speed, measured with 7 metrics, shingle 4 (28 dimensions), 30 trees, 128 samples:
- * about 115 KB per service without bounding-box cache, at roughly 250-330 µs per sample; a full cache
- * ({@code 1.0}) is several times faster but costs about 1 MB per service. So the cache is a budget
- * ({@link ForestCacheBudget}): the first {@code cachedForests} services get cached forests, later
- * ones compact forests, and 10,000 services still fit in a 2 GB heap.
+ * <p>Defaults: 16 trees of 64 samples over a shingle of 2 (14 dimensions). Measured here (see
+ * BENCHMARKS.md): a service's detector state is about 158 KB with a cached forest, 40 KB with a
+ * compact one and 4.5 KB without RCF; 30 trees of 128 samples over a shingle of 4 cost about 1 MB per
+ * cached forest and several times the time per sample, which would hold the engine far below 20,000
+ * events/s on 2 cores. The cache is a budget ({@link ForestCacheBudget}): the first {@code
+ * cachedForests} services get cached forests, later ones compact forests, so 10,000 services take
+ * about 0.6 GB.
  *
  * @param boundingBoxCacheFraction fraction of tree nodes whose bounding boxes are cached in forests
  *     within the budget, in [0, 1]: 1 is fastest and uses the most memory
