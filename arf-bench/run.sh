@@ -14,7 +14,7 @@ jar=arf-bench/target/arf-bench.jar
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), $(date -u +%F)"
 
 echo "== detection (one core): events/s"
-"$JAVA" -jar "$jar" DetectionBenchmark -f 1 -wi 3 -i 5 -w 2s -r 4s -rf json -rff "$out/detection.json" \
+"$JAVA" -jar "$jar" DetectionBenchmark -f 2 -wi 3 -i 5 -w 2s -r 4s -rf json -rff "$out/detection.json" \
   | grep -E '^(Benchmark|DetectionBenchmark)'
 
 echo "== engine end to end (2 threads, embedded store): events/s and latency percentiles"
