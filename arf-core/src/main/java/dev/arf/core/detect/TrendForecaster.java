@@ -11,12 +11,16 @@ import java.util.Optional;
  * their threshold are the threshold rules' business, not the forecaster's.
  */
 final class TrendForecaster {
+    static final double STEADY_FIT = 0.9;
+    static final double PREDICTED_BREACH_MINUTES = 30;
+
     private final ForecastSettings settings;
     private final int[] metrics;
     private final double[] thresholds;
     private final LinearTrend[] trends;
     private final double[] minutesToThreshold;
     private final double[] slope;
+    private final boolean[] steady;
     private final double[] current;
     private final double horizonMinutes;
     private int imminent;
@@ -29,6 +33,7 @@ final class TrendForecaster {
         trends = new LinearTrend[n];
         minutesToThreshold = new double[n];
         slope = new double[n];
+        steady = new boolean[n];
         current = new double[n];
         int i = 0;
         // Standard-metric order, not map order: the output must not depend on hashing.
@@ -51,6 +56,7 @@ final class TrendForecaster {
         for (int i = 0; i < metrics.length; i++) {
             double v = values[metrics[i]];
             minutesToThreshold[i] = Double.NaN;
+            steady[i] = false;
             if (Double.isNaN(v)) {
                 continue;
             }
@@ -72,6 +78,7 @@ final class TrendForecaster {
             if (minutes <= horizonMinutes) {
                 minutesToThreshold[i] = minutes;
                 slope[i] = s;
+                steady[i] = trend.size() >= settings.windowSamples() && fit >= STEADY_FIT;
                 imminent++;
             }
         }
@@ -97,12 +104,22 @@ final class TrendForecaster {
         return minutesToThreshold[i];
     }
 
-    /** Evidence of an imminent crossing, growing as it nears: at most 0.35, never enough alone. */
+    /**
+     * Evidence of an imminent crossing, growing as it nears: at most 0.35, never enough alone, unless
+     * a full window of samples lies on a straight line (R² ≥ {@value #STEADY_FIT}) that crosses within
+     * {@value #PREDICTED_BREACH_MINUTES} minutes. That is a predicted breach, as Prometheus users alert
+     * on {@code predict_linear}: enough on its own (after the hysteresis) to open an incident before
+     * users feel anything — a memory leak is found before the OOM killer finds it.
+     */
     double evidence(int i) {
         if (!isImminent(i)) {
             return 0;
         }
-        return 0.35 * (1 - minutesToThreshold[i] / horizonMinutes);
+        double minutes = minutesToThreshold[i];
+        if (steady[i] && minutes <= PREDICTED_BREACH_MINUTES) {
+            return 0.65 + 0.15 * (1 - minutes / PREDICTED_BREACH_MINUTES);
+        }
+        return 0.35 * (1 - minutes / horizonMinutes);
     }
 
     Forecast forecast(int i) {

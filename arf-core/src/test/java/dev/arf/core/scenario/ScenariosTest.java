@@ -20,20 +20,24 @@ class ScenariosTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void detectsDiagnosesAndResolvesEveryScenario(Scenario scenario) {
+    void detectsDiagnosesAndHealsEveryScenario(Scenario scenario) {
         ScenarioReport report = new ScenarioRunner().run(scenario, 42, new ScenarioListener() {});
 
+        boolean leak = scenario.name().equals("memory-leak-discovery");
         assertThat(report.timeToDetect())
                 .as("MTTD")
-                .hasValueSatisfying(d -> assertThat(d)
-                        .isLessThan(
-                                scenario.name().equals("memory-leak-discovery")
-                                        ? Duration.ofMinutes(40)
-                                        : Duration.ofMinutes(3)));
+                .hasValueSatisfying(
+                        d -> assertThat(d).isLessThan(leak ? Duration.ofMinutes(10) : Duration.ofMinutes(3)));
         assertThat(report.diagnosedCause()).isEqualTo(scenario.expectedCause());
-        assertThat(report.resolved())
-                .as("every incident resolved before the scenario ends")
-                .isTrue();
+        if (leak) {
+            // A restart frees the leaked memory but only a code fix ends a leak: ARF keeps restarting
+            // ahead of the OOM killer and pages people; it does not pretend the incident is over.
+            assertThat(report.actionsExecuted()).contains("restart_container→checkout", "alert_team→checkout");
+        } else {
+            assertThat(report.resolved())
+                    .as("every incident resolved before the scenario ends")
+                    .isTrue();
+        }
         assertThat(report.actionsExecuted()).as("healing actions carried out").isNotEmpty();
         assertThat(report.actionsRefusedOrFailed()).isZero();
     }
@@ -63,6 +67,26 @@ class ScenariosTest {
             }
         });
         assertThat(story).containsSubsequence("fault", "opened", "healed", "resolved");
+    }
+
+    @Test
+    void aHealthyFleetOpensNoIncidentInTwelveHours() {
+        Scenario quiet = new Scenario(
+                "quiet",
+                "Quiet day",
+                "No fault at all",
+                dev.arf.core.sim.FleetCatalog.standard(),
+                Duration.ofHours(12),
+                Scenario.DEFAULT_STEP,
+                List.of(),
+                "unknown");
+        for (long seed : new long[] {1, 2, 3}) {
+            ScenarioReport report = new ScenarioRunner().run(quiet, seed, new ScenarioListener() {});
+            assertThat(report.incidentsOpened())
+                    .as("false alarms with seed %d", seed)
+                    .isZero();
+            assertThat(report.actionsExecuted()).isEmpty();
+        }
     }
 
     @Test
