@@ -97,7 +97,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 ReliabilityEngine engine = ReliabilityEngine.builder()
                         .clock(Clock.systemUTC())
                         .detectorSettings(DetectorSettings.defaults().forSingleObservation())
-                        .store(new BaselinesOnly(store))
+                        .baselines(store::snapshot)
                         .policies(policies.load())
                         .build()) {
             AnalysisResult result = engine.process(event);

@@ -15,6 +15,7 @@ import dev.arf.core.agents.ServiceProfile;
 import dev.arf.core.detect.AnomalyDetector;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSettings;
+import dev.arf.core.detect.DetectorSnapshot;
 import dev.arf.core.detect.ForestCacheBudget;
 import dev.arf.core.detect.Severity;
 import dev.arf.core.detect.Signal;
@@ -71,6 +72,7 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final int maxServices;
     private final int snapshotEvery;
     private final Map<String, List<String>> dependencies;
+    private final java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
     private final ForestCacheBudget forestBudget;
 
     private final long flushIntervalMillis;
@@ -91,6 +93,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         this.clock = b.clock;
         this.detectorSettings = b.detectorSettings;
         this.store = b.store;
+        this.baselines = b.baselines != null ? b.baselines : store::snapshot;
         this.actuators = List.copyOf(b.actuators);
         this.gate = b.gate;
         this.policies = new PolicyEngine(b.policies);
@@ -175,7 +178,7 @@ public final class ReliabilityEngine implements AutoCloseable {
 
     private ServicePipeline newPipeline(String service) {
         ServicePipeline pipeline = new ServicePipeline();
-        store.snapshot(service).ifPresent(pipeline.detector::restore);
+        baselines.apply(service).ifPresent(pipeline.detector::restore);
         return pipeline;
     }
 
@@ -452,6 +455,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         private int maxServices = 100_000;
         private int snapshotEvery = 1_000;
         private Map<String, List<String>> dependencies = Map.of();
+        private java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
         private Duration flushInterval = Duration.ofSeconds(1);
 
         public Builder clock(Clock clock) {
@@ -528,6 +532,15 @@ public final class ReliabilityEngine implements AutoCloseable {
             Map<String, List<String>> copy = new java.util.HashMap<>();
             dependencies.forEach((service, deps) -> copy.put(service, List.copyOf(deps)));
             this.dependencies = Map.copyOf(copy);
+            return this;
+        }
+
+        /**
+         * Where a service's learned baselines come from when the engine first sees it; by default the
+         * store. {@code arf analyze} reads them from a store it never writes to.
+         */
+        public Builder baselines(java.util.function.Function<String, Optional<DetectorSnapshot>> source) {
+            this.baselines = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -206,5 +206,14 @@ class ReliabilityEngineTest {
             }
         }
         assertThat(rejected).isPositive();
+
+        // The hostile stream left the engine whole: it still learns and detects as on day one.
+        warmUp(engine, "svc-after-fuzz", 30);
+        AnalysisResult meltdown = null;
+        for (int i = 0; i < 4; i++) {
+            meltdown = engine.process(event("svc-after-fuzz", 850, 0.35, 0.78, 0.98));
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(meltdown.isAnomaly()).isTrue();
     }
 }
