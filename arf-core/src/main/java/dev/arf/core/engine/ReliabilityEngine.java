@@ -72,6 +72,7 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final int maxServices;
     private final int snapshotEvery;
     private final Map<String, List<String>> dependencies;
+    private final Map<String, List<String>> callers;
     private final java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
     private final ForestCacheBudget forestBudget;
 
@@ -103,6 +104,10 @@ public final class ReliabilityEngine implements AutoCloseable {
         this.maxServices = b.maxServices;
         this.snapshotEvery = b.snapshotEvery;
         this.dependencies = b.dependencies;
+        Map<String, List<String>> reverse = new java.util.HashMap<>();
+        b.dependencies.forEach((service, deps) -> deps.forEach(
+                d -> reverse.computeIfAbsent(d, k -> new ArrayList<>()).add(service)));
+        this.callers = Map.copyOf(reverse);
         this.forestBudget = ForestCacheBudget.of(detectorSettings.rcf());
         this.flushIntervalMillis = b.flushInterval.toMillis();
         this.lastFlush.set(clock.millis());
@@ -242,6 +247,10 @@ public final class ReliabilityEngine implements AutoCloseable {
                     .ifPresent(store::saveIncident);
         }
 
+        if (update.opened()) {
+            linkCascade(event.service(), incident, event.timestamp());
+        }
+
         List<HealingStep> steps = heal(event, detection, diagnosis.cause(), incident.id(), now);
         List<String> recommended = new ArrayList<>(Recommendations.forCause(diagnosis.cause(), event.service()));
         String headline = String.format(
@@ -268,6 +277,42 @@ public final class ReliabilityEngine implements AutoCloseable {
                 incident.id(),
                 detection,
                 List.of());
+    }
+
+    /**
+     * Cascades open one incident per affected service. When one opens, it is linked both ways with the
+     * open incidents of its dependencies and of its callers, so whoever opens any of them is led down
+     * the chain to the likely root.
+     */
+    private void linkCascade(String service, Incident opened, Instant at) {
+        for (String dependency : dependencyView.dependenciesOf(service)) {
+            incidents.openIncident(dependency).ifPresent(root -> link(opened, root, dependency, at));
+        }
+        for (String caller : callers.getOrDefault(service, List.of())) {
+            incidents.openIncident(caller).ifPresent(affected -> link(affected, opened, service, at));
+        }
+    }
+
+    /** Records on the caller's incident that its dependency's incident is closer to the root cause. */
+    private void link(Incident affected, Incident root, String dependency, Instant at) {
+        incidents
+                .record(
+                        affected.id(),
+                        new TimelineEntry(
+                                at,
+                                TimelineEntry.Kind.ANALYSIS,
+                                "related: dependency " + dependency + " has incident " + root.id()
+                                        + ", likely closer to the root cause"))
+                .ifPresent(store::saveIncident);
+        incidents
+                .record(
+                        root.id(),
+                        new TimelineEntry(
+                                at,
+                                TimelineEntry.Kind.ANALYSIS,
+                                "related: " + affected.service() + ", which depends on it, has incident "
+                                        + affected.id()))
+                .ifPresent(store::saveIncident);
     }
 
     /**

@@ -125,6 +125,35 @@ class ReliabilityEngineTest {
     }
 
     @Test
+    void aCascadeLinksEachCallersIncidentToItsDependencysIncident() {
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .dependencies(Map.of("api", List.of("db")))
+                .build();
+        for (int i = 0; i < 30 * 4; i++) {
+            for (String service : List.of("api", "db")) {
+                engine.process(event(service, 120 + (i % 5), 0.002, 0.4, 0.5));
+            }
+            clock.advance(Duration.ofSeconds(15));
+        }
+        for (int i = 0; i < 4; i++) {
+            engine.process(event("api", 900, 0.3, 0.4, 0.5));
+            engine.process(event("db", 850, 0.35, 0.78, 0.98));
+            clock.advance(Duration.ofSeconds(15));
+        }
+        var byService = engine.openIncidents().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        dev.arf.core.incident.Incident::service, java.util.function.Function.identity()));
+        assertThat(byService).containsKeys("api", "db");
+        String dbIncident = byService.get("db").id();
+        String apiIncident = byService.get("api").id();
+        assertThat(engine.incident(apiIncident).orElseThrow().timeline())
+                .anyMatch(e -> e.message().contains("dependency db has incident " + dbIncident));
+        assertThat(engine.incident(dbIncident).orElseThrow().timeline())
+                .anyMatch(e -> e.message().contains("api, which depends on it, has incident " + apiIncident));
+    }
+
+    @Test
     void refusesAnInvalidEventAndNamesTheField() {
         ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).build();
         TelemetryEvent bad =
