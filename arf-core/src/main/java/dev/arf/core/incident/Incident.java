@@ -40,4 +40,67 @@ public record Incident(
     public Optional<Duration> timeToResolve() {
         return Optional.ofNullable(resolvedAt).map(r -> Duration.between(impactStartedAt, r));
     }
+
+    /** This incident with another timeline. */
+    public Incident withTimeline(List<TimelineEntry> entries) {
+        return new Incident(
+                id,
+                fingerprint,
+                service,
+                title,
+                severity,
+                state,
+                impactStartedAt,
+                detectedAt,
+                resolvedAt,
+                cause,
+                entries);
+    }
+
+    public Incident withSeverity(Severity newSeverity) {
+        return new Incident(
+                id,
+                fingerprint,
+                service,
+                title,
+                newSeverity,
+                state,
+                impactStartedAt,
+                detectedAt,
+                resolvedAt,
+                cause,
+                timeline);
+    }
+
+    /** This incident with a diagnosed cause and the title that names it. */
+    public Incident withCause(String newCause, String newTitle) {
+        return new Incident(
+                id,
+                fingerprint,
+                service,
+                newTitle,
+                severity,
+                state,
+                impactStartedAt,
+                detectedAt,
+                resolvedAt,
+                newCause,
+                timeline);
+    }
+
+    /** This incident in another state; {@code resolvedAt} is kept unless the new state is resolved. */
+    public Incident withState(IncidentState newState, Instant at) {
+        return new Incident(
+                id,
+                fingerprint,
+                service,
+                title,
+                severity,
+                newState,
+                impactStartedAt,
+                detectedAt,
+                newState == IncidentState.RESOLVED ? at : resolvedAt,
+                cause,
+                timeline);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.arf.core.incident;
 
 import dev.arf.core.detect.Detection;
-import dev.arf.core.detect.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,7 +103,7 @@ public final class IncidentTracker {
             }
             if (detection.severity().compareTo(current.severity()) > 0) {
                 open.incident = append(
-                        withSeverity(current, detection.severity()),
+                        current.withSeverity(detection.severity()),
                         new TimelineEntry(
                                 at,
                                 TimelineEntry.Kind.DETECTION,
@@ -147,18 +146,7 @@ public final class IncidentTracker {
             if (incident.cause().equals(cause)) {
                 return incident;
             }
-            Incident retitled = new Incident(
-                    incident.id(),
-                    incident.fingerprint(),
-                    incident.service(),
-                    title,
-                    incident.severity(),
-                    incident.state(),
-                    incident.impactStartedAt(),
-                    incident.detectedAt(),
-                    incident.resolvedAt(),
-                    cause,
-                    incident.timeline());
+            Incident retitled = incident.withCause(cause, title);
             return append(retitled, new TimelineEntry(at, TimelineEntry.Kind.ANALYSIS, explanation));
         });
     }
@@ -210,18 +198,7 @@ public final class IncidentTracker {
             case RESOLVED -> TimelineEntry.Kind.RESOLVED;
             case OPEN -> throw new IllegalIncidentTransitionException(incident.id(), from, to);
         };
-        Incident moved = new Incident(
-                incident.id(),
-                incident.fingerprint(),
-                incident.service(),
-                incident.title(),
-                incident.severity(),
-                to,
-                incident.impactStartedAt(),
-                incident.detectedAt(),
-                to == IncidentState.RESOLVED ? at : incident.resolvedAt(),
-                incident.cause(),
-                incident.timeline());
+        Incident moved = incident.withState(to, at);
         return append(moved, new TimelineEntry(at, kind, why));
     }
 
@@ -278,33 +255,7 @@ public final class IncidentTracker {
         List<TimelineEntry> grown = new ArrayList<>(timeline.size() + 1);
         grown.addAll(timeline);
         grown.add(entry);
-        return new Incident(
-                incident.id(),
-                incident.fingerprint(),
-                incident.service(),
-                incident.title(),
-                incident.severity(),
-                incident.state(),
-                incident.impactStartedAt(),
-                incident.detectedAt(),
-                incident.resolvedAt(),
-                incident.cause(),
-                grown);
-    }
-
-    private static Incident withSeverity(Incident incident, Severity severity) {
-        return new Incident(
-                incident.id(),
-                incident.fingerprint(),
-                incident.service(),
-                incident.title(),
-                severity,
-                incident.state(),
-                incident.impactStartedAt(),
-                incident.detectedAt(),
-                incident.resolvedAt(),
-                incident.cause(),
-                incident.timeline());
+        return incident.withTimeline(grown);
     }
 
     private static Instant healthySinceFromTimeline(Incident incident) {
