@@ -1,0 +1,25 @@
+package dev.arf.core.audit;
+
+/** The proof-log event names ARF writes (seed 003's where it has one). */
+public final class AuditEvents {
+    private AuditEvents() {}
+
+    /** The observation that led to a decision (an anomalous detection). */
+    public static final String RUNTIME_EMIT = "RUNTIME_EMIT";
+    /** An incident was opened or resolved. */
+    public static final String INCIDENT_OPENED = "INCIDENT_OPENED";
+
+    public static final String INCIDENT_RESOLVED = "INCIDENT_RESOLVED";
+    /** A healing policy proposed actions, with its matched conditions. */
+    public static final String POLICY_DECISION = "POLICY_DECISION";
+    /** Every gate allowed the action. */
+    public static final String EXECUTION_GATE_PASSED = "EXECUTION_GATE_PASSED";
+    /** A gate refused the action; the reason code is in the details. */
+    public static final String ORCH_REFUSE = "ORCH_REFUSE";
+    /** Written before an actuator is called: the intent. Nothing acts without it. */
+    public static final String ORCH_INTENT = "ORCH_INTENT";
+    /** The actuator carried the action out. */
+    public static final String ORCH_EXEC = "ORCH_EXEC";
+    /** The actuator tried and failed, or skipped it. */
+    public static final String ORCH_FAILED = "ORCH_FAILED";
+}
