@@ -12,6 +12,11 @@ import dev.arf.core.agents.Prediction;
 import dev.arf.core.agents.Predictor;
 import dev.arf.core.agents.ServiceHistory;
 import dev.arf.core.agents.ServiceProfile;
+import dev.arf.core.audit.AuditEntry;
+import dev.arf.core.audit.AuditEvents;
+import dev.arf.core.audit.AuditLog;
+import dev.arf.core.audit.AuditUnavailableException;
+import dev.arf.core.audit.InMemoryAuditLog;
 import dev.arf.core.detect.AnomalyDetector;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSettings;
@@ -74,6 +79,8 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final Map<String, List<String>> dependencies;
     private final Map<String, List<String>> callers;
     private final java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
+    private final AuditLog audit;
+    private final java.util.concurrent.atomic.AtomicLong auditFailures = new java.util.concurrent.atomic.AtomicLong();
     private final ForestCacheBudget forestBudget;
 
     private final long flushIntervalMillis;
@@ -95,6 +102,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         this.detectorSettings = b.detectorSettings;
         this.store = b.store;
         this.baselines = b.baselines != null ? b.baselines : store::snapshot;
+        this.audit = b.audit;
         this.actuators = List.copyOf(b.actuators);
         this.gate = b.gate;
         this.policies = new PolicyEngine(b.policies);
@@ -198,7 +206,45 @@ public final class ReliabilityEngine implements AutoCloseable {
         IncidentTracker.Update update = incidents.observe(detection);
         update.incident().filter(i -> update.changed()).ifPresent(store::saveIncident);
         if (update.resolved()) {
-            update.incident().ifPresent(i -> recentlyResolved.put(i.id(), i));
+            update.incident().ifPresent(i -> {
+                recentlyResolved.put(i.id(), i);
+                audit(new AuditEntry(
+                        event.timestamp(),
+                        AuditEvents.INCIDENT_RESOLVED,
+                        i.service(),
+                        "engine",
+                        Map.of(
+                                "incident", i.id(),
+                                "mttr_seconds",
+                                        i.timeToResolve()
+                                                .map(d -> Long.toString(d.toSeconds()))
+                                                .orElse(""))));
+            });
+        }
+        if (update.opened()) {
+            update.incident().ifPresent(i -> {
+                audit(new AuditEntry(
+                        event.timestamp(),
+                        AuditEvents.RUNTIME_EMIT,
+                        i.service(),
+                        "engine",
+                        Map.of(
+                                "incident", i.id(),
+                                "confidence", Double.toString(detection.confidence()),
+                                "signals",
+                                        String.join(
+                                                "; ",
+                                                detection.signals().stream()
+                                                        .limit(5)
+                                                        .map(Signal::explanation)
+                                                        .toList()))));
+                audit(new AuditEntry(
+                        event.timestamp(),
+                        AuditEvents.INCIDENT_OPENED,
+                        i.service(),
+                        "engine",
+                        Map.of("incident", i.id(), "severity", i.severity().key())));
+            });
         }
         DetectiveFinding finding = detective.examine(detection);
         if (!detection.anomalous()) {
@@ -359,6 +405,21 @@ public final class ReliabilityEngine implements AutoCloseable {
                 continue;
             }
             policies.recordExecution(policy.name(), event.service(), now);
+            audit(new AuditEntry(
+                    now,
+                    AuditEvents.POLICY_DECISION,
+                    event.service(),
+                    source,
+                    Map.of(
+                            "incident", incidentId,
+                            "cause", cause.key(),
+                            "conditions", match.explanation(),
+                            "actions",
+                                    String.join(
+                                            ",",
+                                            policy.actions().stream()
+                                                    .map(HealingAction::key)
+                                                    .toList()))));
             for (HealingAction type : policy.actions()) {
                 if (!proposed.add(type)) {
                     continue;
@@ -385,21 +446,7 @@ public final class ReliabilityEngine implements AutoCloseable {
                         TimelineEntry.Kind.ACTION_PROPOSED,
                         action.type().key() + " on " + action.target() + " proposed by " + action.source() + ": "
                                 + action.reason()));
-        ActionOutcome outcome = switch (gate.check(action)) {
-            case GateVerdict.Deny deny ->
-                new ActionOutcome(
-                        action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
-            case GateVerdict.Allow allow ->
-                actuators.stream()
-                        .filter(a -> a.handles(action))
-                        .findFirst()
-                        .map(a -> safely(a, action, now))
-                        .orElseGet(() -> new ActionOutcome(
-                                action,
-                                ActionOutcome.Status.SKIPPED,
-                                "NO_ACTUATOR: no actuator handles " + action.target(),
-                                now));
-        };
+        ActionOutcome outcome = carryOut(action, incidentId, now);
         store.saveDecision(incidentId, outcome);
         TimelineEntry.Kind kind = switch (outcome.status()) {
             case SUCCEEDED, SKIPPED -> TimelineEntry.Kind.ACTION_EXECUTED;
@@ -432,6 +479,68 @@ public final class ReliabilityEngine implements AutoCloseable {
         return new HealingStep(action.type(), action.target(), action.source(), status, code, outcome.detail());
     }
 
+    /**
+     * Gate, then audit, then act. The intent is written to the audit trail before any actuator sees the
+     * action, and if it cannot be written the action does not happen (fail closed); the outcome is
+     * written after.
+     */
+    private ActionOutcome carryOut(Action action, String incidentId, Instant now) {
+        Map<String, String> about = Map.of(
+                "action", action.type().key(),
+                "idempotency_key", action.idempotencyKey(),
+                "incident", incidentId,
+                "reason", action.reason());
+        if (gate.check(action) instanceof GateVerdict.Deny deny) {
+            audit(now, AuditEvents.ORCH_REFUSE, action, with(about, "reason_code", deny.reasonCode()));
+            return new ActionOutcome(
+                    action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
+        }
+        Optional<Actuator> actuator =
+                actuators.stream().filter(a -> a.handles(action)).findFirst();
+        if (actuator.isEmpty()) {
+            return new ActionOutcome(
+                    action, ActionOutcome.Status.SKIPPED, "NO_ACTUATOR: no actuator handles " + action.target(), now);
+        }
+        try {
+            audit.append(
+                    new AuditEntry(now, AuditEvents.EXECUTION_GATE_PASSED, action.target(), action.source(), about));
+            audit.append(new AuditEntry(now, AuditEvents.ORCH_INTENT, action.target(), action.source(), about));
+        } catch (AuditUnavailableException e) {
+            auditFailures.incrementAndGet();
+            return new ActionOutcome(
+                    action,
+                    ActionOutcome.Status.FAILED,
+                    "AUDIT_UNAVAILABLE: not executed because its intent could not be recorded: " + e.getMessage(),
+                    now);
+        }
+        ActionOutcome outcome = safely(actuator.get(), action, now);
+        audit(
+                now,
+                outcome.applied() ? AuditEvents.ORCH_EXEC : AuditEvents.ORCH_FAILED,
+                action,
+                with(with(about, "status", outcome.status().name()), "detail", outcome.detail()));
+        return outcome;
+    }
+
+    /** Records an entry whose absence would not make anything unsafe; a failure is only noted. */
+    private void audit(Instant at, String event, Action action, Map<String, String> details) {
+        audit(new AuditEntry(at, event, action.target(), action.source(), details));
+    }
+
+    private void audit(AuditEntry entry) {
+        try {
+            audit.append(entry);
+        } catch (AuditUnavailableException e) {
+            auditFailures.incrementAndGet();
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String key, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
     /** An actuator that throws breaks its contract; the engine records that as a failure. */
     private static ActionOutcome safely(Actuator actuator, Action action, Instant now) {
         try {
@@ -439,6 +548,14 @@ public final class ReliabilityEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             return new ActionOutcome(action, ActionOutcome.Status.FAILED, "ACTUATOR_ERROR: " + e, now);
         }
+    }
+
+    /**
+     * Audit entries that could not be written. Actions whose intent could not be written were not
+     * carried out (their outcome says AUDIT_UNAVAILABLE); other entries are only missing.
+     */
+    public long auditFailures() {
+        return auditFailures.get();
     }
 
     /** Incidents currently open, one per affected service. */
@@ -501,6 +618,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         private int snapshotEvery = 1_000;
         private Map<String, List<String>> dependencies = Map.of();
         private java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
+        private AuditLog audit = new InMemoryAuditLog();
         private Duration flushInterval = Duration.ofSeconds(1);
 
         public Builder clock(Clock clock) {
@@ -586,6 +704,15 @@ public final class ReliabilityEngine implements AutoCloseable {
          */
         public Builder baselines(java.util.function.Function<String, Optional<DetectorSnapshot>> source) {
             this.baselines = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * The hash-chained audit trail every decision and action is written to (default: kept in
+         * memory). An action whose intent cannot be recorded is not carried out.
+         */
+        public Builder audit(AuditLog audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
             return this;
         }
 

@@ -154,6 +154,87 @@ class ReliabilityEngineTest {
     }
 
     @Test
+    void everyDecisionAndActionIsOnTheAuditChainWithTheIntentBeforeTheAct() {
+        dev.arf.core.audit.InMemoryAuditLog audit = new dev.arf.core.audit.InMemoryAuditLog();
+        List<Long> chainLengthWhenActing = new ArrayList<>();
+        Actuator watching = new Actuator() {
+            @Override
+            public boolean handles(Action action) {
+                return true;
+            }
+
+            @Override
+            public ActionOutcome execute(Action action) {
+                chainLengthWhenActing.add(audit.size());
+                List<dev.arf.core.audit.AuditRecord> last = audit.read(audit.size(), 1);
+                assertThat(last.get(0).entry().event()).isEqualTo("ORCH_INTENT");
+                assertThat(last.get(0).entry().details()).containsEntry("idempotency_key", action.idempotencyKey());
+                return new ActionOutcome(action, ActionOutcome.Status.SUCCEEDED, "done", clock.instant());
+            }
+        };
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .actuator(watching)
+                .audit(audit)
+                .build();
+        warmUp(engine, "database", 30);
+        for (int i = 0; i < 6; i++) {
+            engine.process(event("database", 850, 0.35, 0.78, 0.98));
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(chainLengthWhenActing).isNotEmpty();
+        List<dev.arf.core.audit.AuditRecord> records = audit.read(1, Integer.MAX_VALUE);
+        assertThat(dev.arf.core.audit.AuditChain.verify(records).intact()).isTrue();
+        assertThat(records)
+                .extracting(r -> r.entry().event())
+                .containsSubsequence(
+                        "RUNTIME_EMIT",
+                        "INCIDENT_OPENED",
+                        "POLICY_DECISION",
+                        "EXECUTION_GATE_PASSED",
+                        "ORCH_INTENT",
+                        "ORCH_EXEC");
+    }
+
+    @Test
+    void anActionWhoseIntentCannotBeAuditedIsNotCarriedOut() {
+        dev.arf.core.audit.AuditLog broken = new dev.arf.core.audit.AuditLog() {
+            @Override
+            public dev.arf.core.audit.AuditRecord append(dev.arf.core.audit.AuditEntry entry) {
+                throw new dev.arf.core.audit.AuditUnavailableException("disk full", null);
+            }
+
+            @Override
+            public List<dev.arf.core.audit.AuditRecord> read(long fromSequence, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public long size() {
+                return 0;
+            }
+        };
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .actuator(recorder)
+                .audit(broken)
+                .build();
+        warmUp(engine, "database", 30);
+        List<HealingStep> steps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            steps.addAll(
+                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(executed).isEmpty();
+        assertThat(steps)
+                .filteredOn(s -> s.status() == HealingStep.Status.FAILED)
+                .isNotEmpty()
+                .allMatch(s -> s.reasonCode().equals("AUDIT_UNAVAILABLE"));
+        assertThat(engine.auditFailures()).isPositive();
+    }
+
+    @Test
     void refusesAnInvalidEventAndNamesTheField() {
         ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).build();
         TelemetryEvent bad =
