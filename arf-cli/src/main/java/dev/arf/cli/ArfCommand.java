@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             AnalyzeCommand.class,
             PoliciesCommand.class,
+            AuditCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

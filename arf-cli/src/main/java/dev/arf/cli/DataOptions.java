@@ -1,6 +1,6 @@
 package dev.arf.cli;
 
-import dev.arf.core.store.ReliabilityStore;
+import dev.arf.store.JdbcReliabilityStore;
 import dev.arf.store.Stores;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ final class DataOptions {
                     + " ARF_DB_USER / ARF_DB_PASSWORD).")
     String storeUrl;
 
-    ReliabilityStore open() {
+    JdbcReliabilityStore open() {
         if (storeUrl != null) {
             return Stores.postgres(storeUrl, env("ARF_DB_USER", "arf"), env("ARF_DB_PASSWORD", ""));
         }

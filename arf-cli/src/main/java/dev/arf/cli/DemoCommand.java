@@ -5,6 +5,7 @@ import dev.arf.core.scenario.ScenarioRunner;
 import dev.arf.core.sim.Scenario;
 import dev.arf.core.sim.ScenarioCatalog;
 import dev.arf.core.store.ReliabilityStore;
+import dev.arf.store.JdbcReliabilityStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,11 @@ final class DemoCommand implements Callable<Integer> {
         boolean allGood = true;
         List<dev.arf.core.policy.HealingPolicy> policyList = policies.load();
         try (ReliabilityStore store = noStore ? ReliabilityStore.NONE : data.open()) {
-            ScenarioRunner runner = new ScenarioRunner(store, engine -> engine.policies(policyList));
+            dev.arf.core.audit.AuditLog audit = store instanceof JdbcReliabilityStore jdbc
+                    ? jdbc.audit()
+                    : new dev.arf.core.audit.InMemoryAuditLog();
+            ScenarioRunner runner =
+                    new ScenarioRunner(store, engine -> engine.policies(policyList).audit(audit));
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);
                 ScenarioReport report =
