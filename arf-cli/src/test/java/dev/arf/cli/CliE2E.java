@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -231,5 +232,35 @@ class CliE2E {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
+    }
+
+    @Test
+    void theDemosAuditTrailVerifiesExportsAndCatchesTampering() throws Exception {
+        assertThat(arf("demo", "--scenario", "bad-deploy", "--speed", "0", "--data-dir", dataDir.toString())
+                        .exitCode())
+                .isZero();
+
+        Run verify = arf("audit", "verify", "--data-dir", dataDir.toString());
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).startsWith("intact: ");
+
+        assertThat(arf("audit", "tail", "-n", "50", "--data-dir", dataDir.toString()).out())
+                .contains("ORCH_INTENT", "ORCH_EXEC", "rollback");
+
+        Path exported = dataDir.resolve("audit.jsonl");
+        assertThat(arf("audit", "export", "--format", "jsonl", "-o", exported.toString(), "--data-dir",
+                                dataDir.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(arf("audit", "verify", "--file", exported.toString()).exitCode()).isZero();
+
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(exported));
+        assertThat(lines.size()).isGreaterThan(5);
+        lines.set(3, lines.get(3).replace("\"actor\":\"", "\"actor\":\"mallory-"));
+        Path tampered = dataDir.resolve("tampered.jsonl");
+        java.nio.file.Files.write(tampered, lines);
+        Run caught = arf("audit", "verify", "--file", tampered.toString());
+        assertThat(caught.exitCode()).isEqualTo(1);
+        assertThat(caught.out()).contains("TAMPERED", "first bad record 4");
     }
 }
