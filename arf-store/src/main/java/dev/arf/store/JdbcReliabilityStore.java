@@ -1,5 +1,6 @@
 package dev.arf.store;
 
+import dev.arf.core.audit.AuditLog;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSnapshot;
 import dev.arf.core.execute.ActionOutcome;
@@ -29,6 +30,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final IncidentTable incidents;
     private final DecisionTable decisions;
     private final SnapshotTable snapshots;
+    private final JdbcAuditLog audit;
     private volatile boolean closed;
 
     /**
@@ -44,6 +46,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         this.incidents = new IncidentTable(json);
         this.decisions = new DecisionTable(json);
         this.snapshots = new SnapshotTable(json);
+        this.audit = new JdbcAuditLog(database, new AuditTable(json));
     }
 
     @Override
@@ -135,6 +138,15 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         return database.run("read the detector snapshot of " + service, c -> snapshots.find(c, service));
     }
 
+    /**
+     * The hash-chained audit trail in this store's database: one instance per store, closed with it.
+     * Appends are committed before they return, grouped into one transaction when threads append at
+     * once; see {@link JdbcAuditLog}.
+     */
+    public AuditLog audit() {
+        return audit;
+    }
+
     @Override
     public void flush() {
         ensureOpen();
@@ -149,6 +161,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         }
         closed = true;
         try {
+            audit.close();
             telemetryBuffer.flush();
         } finally {
             try {

@@ -143,11 +143,11 @@ public final class Stores {
     private static JdbcReliabilityStore migrated(Database database, int batchSize, AutoCloseable onClose) {
         try {
             Migrations.migrate(database);
+            return new JdbcReliabilityStore(database, batchSize, onClose);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        return new JdbcReliabilityStore(database, batchSize, onClose);
     }
 
     private static Throwable sqlError(Throwable e) {
