@@ -89,7 +89,10 @@ final class AuditCommand implements Runnable {
         @Mixin
         DataOptions data;
 
-        @Option(names = "--file", paramLabel = "FILE", description = "Verify an exported JSONL file instead of the store.")
+        @Option(
+                names = "--file",
+                paramLabel = "FILE",
+                description = "Verify an exported JSONL file instead of the store.")
         Path file;
 
         @Override
@@ -115,13 +118,17 @@ final class AuditCommand implements Runnable {
                 out.println("intact: " + v.checked() + " records in " + where);
                 return 0;
             }
-            out.println("TAMPERED: " + where + ": first bad record " + v.firstBad().orElseThrow() + ": " + v.problem()
-                    + " (" + v.checked() + " records before it are intact)");
+            out.println(
+                    "TAMPERED: " + where + ": first bad record " + v.firstBad().orElseThrow() + ": " + v.problem()
+                            + " (" + v.checked() + " records before it are intact)");
             return 1;
         }
     }
 
-    @Command(name = "export", description = "Write the chain as JSONL, one record per line.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "export",
+            description = "Write the chain as JSONL, one record per line.",
+            mixinStandardHelpOptions = true)
     static final class Export implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -132,7 +139,10 @@ final class AuditCommand implements Runnable {
         @Option(names = "--format", defaultValue = "jsonl", description = "Output format: ${COMPLETION-CANDIDATES}.")
         Format format;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                description = "Write here instead of standard output.")
         Path output;
 
         enum Format {
@@ -165,13 +175,17 @@ final class AuditCommand implements Runnable {
         @Mixin
         DataOptions data;
 
-        @Option(names = {"-n", "--lines"}, defaultValue = "20", description = "How many records (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = {"-n", "--lines"},
+                defaultValue = "20",
+                description = "How many records (default: ${DEFAULT-VALUE}).")
         int lines;
 
         @Override
         public Integer call() {
             if (lines < 1 || lines > 100_000) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lines must be 1..100000, got " + lines);
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--lines must be 1..100000, got " + lines);
             }
             try (JdbcReliabilityStore store = data.open()) {
                 AuditLog log = store.audit();

@@ -97,8 +97,8 @@ final class DemoCommand implements Callable<Integer> {
             dev.arf.core.audit.AuditLog audit = store instanceof JdbcReliabilityStore jdbc
                     ? jdbc.audit()
                     : new dev.arf.core.audit.InMemoryAuditLog();
-            ScenarioRunner runner =
-                    new ScenarioRunner(store, engine -> engine.policies(policyList).audit(audit));
+            ScenarioRunner runner = new ScenarioRunner(
+                    store, engine -> engine.policies(policyList).audit(audit));
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);
                 ScenarioReport report =

@@ -244,15 +244,24 @@ class CliE2E {
         assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.out()).startsWith("intact: ");
 
-        assertThat(arf("audit", "tail", "-n", "50", "--data-dir", dataDir.toString()).out())
+        assertThat(arf("audit", "tail", "-n", "50", "--data-dir", dataDir.toString())
+                        .out())
                 .contains("ORCH_INTENT", "ORCH_EXEC", "rollback");
 
         Path exported = dataDir.resolve("audit.jsonl");
-        assertThat(arf("audit", "export", "--format", "jsonl", "-o", exported.toString(), "--data-dir",
+        assertThat(arf(
+                                "audit",
+                                "export",
+                                "--format",
+                                "jsonl",
+                                "-o",
+                                exported.toString(),
+                                "--data-dir",
                                 dataDir.toString())
                         .exitCode())
                 .isZero();
-        assertThat(arf("audit", "verify", "--file", exported.toString()).exitCode()).isZero();
+        assertThat(arf("audit", "verify", "--file", exported.toString()).exitCode())
+                .isZero();
 
         List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(exported));
         assertThat(lines.size()).isGreaterThan(5);
