@@ -148,6 +148,17 @@ class BlueprintLoaderTest {
     }
 
     @Test
+    void theReadmeExampleLoads() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("## Blueprints");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        ServiceBlueprint b = (ServiceBlueprint) LOADER.load(yaml, "README.md");
+        assertThat(b.resources().cpuCores().max()).contains(2.0);
+        assertThat(b.governance().tierOf("change_rbac")).isEqualTo(Tier.FORBIDDEN);
+    }
+
+    @Test
     void theValidExampleLoads() {
         ServiceBlueprint b = (ServiceBlueprint) LOADER.load(VALID, "blue.yaml");
         assertThat(b.resources().cpuCores().request()).contains(0.5);
