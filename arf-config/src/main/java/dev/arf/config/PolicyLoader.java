@@ -1,13 +1,6 @@
 package dev.arf.config;
 
 import dev.arf.core.policy.HealingPolicy;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,50 +31,14 @@ public final class PolicyLoader {
     /** Reads {@code file} (UTF-8); the problems name it as given. */
     public LoadedPolicies load(Path file) {
         Objects.requireNonNull(file, "file");
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > SafeYamlReader.MAX_BYTES) {
-                throw new ConfigException(List.of(new ConfigProblem(
-                        source,
-                        1,
-                        1,
-                        FieldPath.DOCUMENT,
-                        "file is " + Files.size(file) + " bytes; policy files may be at most "
-                                + SafeYamlReader.MAX_BYTES + " bytes (1 MiB)")));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ConfigException(List.of(new ConfigProblem(
-                    source,
-                    1,
-                    1,
-                    FieldPath.DOCUMENT,
-                    "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage())));
-        }
-        return load(bytes, source);
+        return load(SourceBytes.read(file, "policy file"), file.toString());
     }
 
     /** Loads a document held in memory; {@code sourceName} names it in problems. */
     public LoadedPolicies load(String yaml, String sourceName) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
-        if (yaml.length() > SafeYamlReader.MAX_BYTES) {
-            return load(new byte[SafeYamlReader.MAX_BYTES + 1], sourceName); // refused for its size
-        }
-        try {
-            ByteBuffer encoded = StandardCharsets.UTF_8
-                    .newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(yaml));
-            byte[] bytes = new byte[encoded.remaining()];
-            encoded.get(bytes);
-            return load(bytes, sourceName);
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(List.of(new ConfigProblem(
-                    sourceName, 1, 1, FieldPath.DOCUMENT, "the text is not valid Unicode (unpaired surrogate)")));
-        }
+        return load(SourceBytes.encode(yaml, sourceName), sourceName);
     }
 
     /** Loads UTF-8 bytes; {@code sourceName} names them in problems. */
@@ -90,20 +47,7 @@ public final class PolicyLoader {
         Objects.requireNonNull(sourceName, "sourceName");
         SafeYamlReader.Document document = reader.read(yaml, sourceName);
         List<ConfigProblem> problems = new ArrayList<>(PolicySemantics.check(document.tree(), sourceName));
-        try {
-            problems.addAll(schema.check(document, sourceName));
-        } catch (RuntimeException e) {
-            // the validator choked on a value (so far only numbers out of range, already reported)
-            if (problems.isEmpty()) {
-                problems.add(new ConfigProblem(
-                        sourceName,
-                        1,
-                        1,
-                        FieldPath.DOCUMENT,
-                        "the document could not be validated: "
-                                + FieldPath.abbreviate(String.valueOf(e.getMessage()))));
-            }
-        }
+        problems.addAll(schema.checkOrExplain(document, sourceName, !problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -82,7 +82,7 @@ final class PolicySemantics {
      * Finds numbers beyond {@link #MAX_MAGNITUDE}. Besides being meaningless here, such numbers make
      * the schema validator itself fail (networknt 3.0.9's minimum check converts 1e81 to a long).
      */
-    private static void numbersInRange(JsonNode node, String path, String source, List<ConfigProblem> problems) {
+    static void numbersInRange(JsonNode node, String path, String source, List<ConfigProblem> problems) {
         if (node.isNumber()) {
             double v = node.asDouble();
             if (!Double.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE) {

@@ -38,8 +38,21 @@ final class SafeYamlReader {
 
     private final ObjectMapper yaml;
     private final NodeReader locatingReader;
+    private final String fileKind;
+    private final String expectedRoot;
 
+    /** A reader for policy files. */
     SafeYamlReader() {
+        this("policy file", "a mapping with 'policies'");
+    }
+
+    /**
+     * @param fileKind what the files are called in messages, e.g. {@code blueprint file}
+     * @param expectedRoot what an empty document should have held, e.g. {@code a mapping with 'metadata'}
+     */
+    SafeYamlReader(String fileKind, String expectedRoot) {
+        this.fileKind = fileKind;
+        this.expectedRoot = expectedRoot;
         YAMLFactory factory = YAMLFactory.builder()
                 .loadSettings(LoadSettings.builder()
                         .setAllowDuplicateKeys(false)
@@ -72,7 +85,8 @@ final class SafeYamlReader {
             throw refuse(
                     source,
                     Position.START,
-                    "file is " + bytes.length + " bytes; policy files may be at most " + MAX_BYTES + " bytes (1 MiB)");
+                    "file is " + bytes.length + " bytes; " + fileKind + "s may be at most " + MAX_BYTES
+                            + " bytes (1 MiB)");
         }
         String text = decode(bytes, source);
         Map<String, Position> keys = scan(text, source);
@@ -85,7 +99,7 @@ final class SafeYamlReader {
                     source, Position.of(e.getLocation()), "cannot read YAML: " + firstLine(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw refuse(source, Position.START, "the document is empty; expected a mapping with 'policies'");
+            throw refuse(source, Position.START, "the document is empty; expected " + expectedRoot);
         }
         return new Document(tree, keys);
     }
@@ -152,17 +166,17 @@ final class SafeYamlReader {
                             source,
                             Position.of(p.currentTokenLocation()),
                             FieldPath.DOCUMENT,
-                            "more than one YAML document ('---'); a policy file holds exactly one"));
+                            "more than one YAML document ('---'); a " + fileKind + " holds exactly one"));
                     break;
                 }
                 String pointer = p.streamReadContext().pathAsPointer().toString();
                 if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
-                    problems.add(
-                            problem(
-                                    source,
-                                    Position.of(p.currentTokenLocation()),
-                                    FieldPath.ofPointer(pointer),
-                                    "YAML anchors and aliases (&name, *name) are not supported in policy files; write the values out"));
+                    problems.add(problem(
+                            source,
+                            Position.of(p.currentTokenLocation()),
+                            FieldPath.ofPointer(pointer),
+                            "YAML anchors and aliases (&name, *name) are not supported in " + fileKind
+                                    + "s; write the values out"));
                 }
                 if (t == JsonToken.PROPERTY_NAME) {
                     keys.putIfAbsent(pointer, Position.of(p.currentTokenLocation()));

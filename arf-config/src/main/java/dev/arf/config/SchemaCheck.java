@@ -47,6 +47,27 @@ final class SchemaCheck {
         return problems;
     }
 
+    /**
+     * Like {@link #check}, but a failure of the validator itself (so far only on numbers out of range,
+     * which callers report first) becomes a problem when {@code alreadyExplained} is false, and is
+     * dropped when it is true.
+     */
+    List<ConfigProblem> checkOrExplain(SafeYamlReader.Document document, String source, boolean alreadyExplained) {
+        try {
+            return check(document, source);
+        } catch (RuntimeException e) {
+            if (alreadyExplained) {
+                return List.of();
+            }
+            return List.of(new ConfigProblem(
+                    source,
+                    1,
+                    1,
+                    FieldPath.DOCUMENT,
+                    "the document could not be validated: " + FieldPath.abbreviate(String.valueOf(e.getMessage()))));
+        }
+    }
+
     private ConfigProblem describe(Error e, SafeYamlReader.Document document, String source) {
         String field = FieldPath.of(e.getInstanceLocation());
         Position at = Position.of(e.getInstanceNode());
