@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             PoliciesCommand.class,
             AuditCommand.class,
+            BlueprintCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

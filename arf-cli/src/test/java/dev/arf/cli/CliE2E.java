@@ -272,4 +272,19 @@ class CliE2E {
         assertThat(caught.exitCode()).isEqualTo(1);
         assertThat(caught.out()).contains("TAMPERED", "first bad record 4");
     }
+
+    @Test
+    void blueprintValidateAcceptsTheExamplesAndPointsAtABadUnit() throws Exception {
+        Path examples = Path.of("..", "examples", "blueprints");
+        Run ok = arf("blueprint", "validate", examples.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("2 valid blueprints", "checkout", "global rules");
+
+        String yaml = java.nio.file.Files.readString(examples.resolve("checkout.yaml"));
+        Path bad = dataDir.resolve("bad-blueprint.yaml");
+        java.nio.file.Files.writeString(bad, yaml.replaceFirst("(?m)(stabilization_period: *)\\S+", "$1five minutes"));
+        Run refused = arf("blueprint", "validate", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad-blueprint.yaml:", "stabilization_period");
+    }
 }
