@@ -1,0 +1,53 @@
+package dev.arf.core.governance;
+
+import dev.arf.core.execute.Action;
+import dev.arf.core.policy.HealingAction;
+
+/**
+ * How healing actions are named in blueprints (seed 002's operation vocabulary) and in environment
+ * eligibility lists (seed 003's action names).
+ */
+final class Operations {
+    private Operations() {}
+
+    /** The blueprint operation an action exercises; scaling past the blueprint's maximum is its own operation. */
+    static String blueprintOperation(Action action, int maxReplicas) {
+        return switch (action.type()) {
+            case RESTART_CONTAINER -> "restart_pods";
+            case SCALE_OUT, SCALE_IN ->
+                requestedReplicas(action) > maxReplicas ? "scale_beyond_limits" : "scale_within_limits";
+            case TRAFFIC_SHIFT -> "shift_traffic";
+            case CIRCUIT_BREAKER -> "open_circuit_breaker";
+            case ROLLBACK -> "rollback_deployment";
+            case ALERT_TEAM -> "notify";
+            case NO_ACTION -> "noop";
+        };
+    }
+
+    /** The seed 003 name used in environment eligibility lists. */
+    static String eligibilityName(HealingAction type) {
+        return switch (type) {
+            case RESTART_CONTAINER -> "restart";
+            case SCALE_OUT -> "scale_up";
+            case SCALE_IN -> "scale_down";
+            case TRAFFIC_SHIFT -> "traffic_shift";
+            case CIRCUIT_BREAKER -> "circuit_breaker";
+            case ROLLBACK -> "rollback";
+            case ALERT_TEAM -> "alert";
+            case NO_ACTION -> "noop";
+        };
+    }
+
+    /** The {@code replicas} parameter, or -1 when the action does not name a count. */
+    static int requestedReplicas(Action action) {
+        String replicas = action.parameters().get("replicas");
+        if (replicas == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(replicas.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

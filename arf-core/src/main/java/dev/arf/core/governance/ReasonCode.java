@@ -1,0 +1,27 @@
+package dev.arf.core.governance;
+
+/** Why the Guardian refused an action; every refusal carries exactly one. */
+public enum ReasonCode {
+    /** The kill switch is engaged, or its state cannot be read (fail closed). */
+    KILL_SWITCH_ENGAGED,
+    /** The action names no target: an empty selector means nothing, never everything. */
+    EMPTY_TARGET,
+    /** The blueprint (or the global blueprint) forbids the operation. */
+    ACTION_FORBIDDEN,
+    /** The operation is not among the blueprint's allowed operations, or the service has no blueprint. */
+    ACTION_NOT_ALLOWED,
+    /** The blueprint requires a person's approval for it. */
+    APPROVAL_REQUIRED,
+    /** The service's environment does not permit this kind of action (seed 003). */
+    ACTION_ELIGIBILITY_FAILED,
+    /** The same kind of action on the same service ran too recently. */
+    COOLDOWN_ACTIVE,
+    /** The identical action was asked for too many times in a short window (seed 003: 3 in 300 s). */
+    REPETITION_SUPPRESSED,
+    /** The service's hourly action budget is spent. */
+    RATE_LIMITED,
+    /** The fleet-wide hourly action budget is spent. */
+    GLOBAL_RATE_LIMITED,
+    /** Dry-run mode: everything was checked and would have been allowed, nothing is executed. */
+    DRY_RUN
+}
