@@ -1,5 +1,10 @@
 package dev.arf.cli;
 
+import dev.arf.config.BlueprintLoader;
+import dev.arf.core.governance.BlueprintCatalog;
+import dev.arf.core.governance.GovernanceSettings;
+import dev.arf.core.governance.Guardian;
+import dev.arf.core.governance.KillSwitch;
 import dev.arf.core.scenario.ScenarioReport;
 import dev.arf.core.scenario.ScenarioRunner;
 import dev.arf.core.sim.Scenario;
@@ -7,6 +12,7 @@ import dev.arf.core.sim.ScenarioCatalog;
 import dev.arf.core.store.ReliabilityStore;
 import dev.arf.store.JdbcReliabilityStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +68,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policies;
 
+    @Option(
+            names = "--blueprints",
+            paramLabel = "DIR",
+            description = "Govern the demo with these blueprints: every action passes the Guardian (tiers,"
+                    + " environment, cooldowns, budgets); services without a blueprint may not be touched.")
+    Path blueprints;
+
+    @Option(names = "--dry-run", description = "With --blueprints: check every action, execute none.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,12 +109,19 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> documents = new LinkedHashMap<>();
         boolean allGood = true;
         List<dev.arf.core.policy.HealingPolicy> policyList = policies.load();
+        BlueprintCatalog catalog =
+                blueprints == null ? null : BlueprintCatalog.of(new BlueprintLoader().loadDirectory(blueprints));
         try (ReliabilityStore store = noStore ? ReliabilityStore.NONE : data.open()) {
             dev.arf.core.audit.AuditLog audit = store instanceof JdbcReliabilityStore jdbc
                     ? jdbc.audit()
                     : new dev.arf.core.audit.InMemoryAuditLog();
-            ScenarioRunner runner = new ScenarioRunner(
-                    store, engine -> engine.policies(policyList).audit(audit));
+            ScenarioRunner runner = new ScenarioRunner(store, (engine, clock) -> {
+                engine.policies(policyList).audit(audit);
+                return catalog == null
+                        ? engine
+                        : engine.gate(new Guardian(
+                                GovernanceSettings.defaults().withDryRun(dryRun), clock, catalog, KillSwitch.NEVER));
+            });
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);
                 ScenarioReport report =

@@ -287,4 +287,17 @@ class CliE2E {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("bad-blueprint.yaml:", "stabilization_period");
     }
+
+    @Test
+    void aGovernedDemoRefusesWhatTheBlueprintsReserveForPeople() {
+        String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
+        Run governed = arf("demo", "--speed", "0", "--no-store", "--blueprints", blueprints);
+        assertThat(governed.exitCode()).as(governed.err()).isZero();
+        assertThat(governed.out())
+                .contains("restart_container on database: refused — APPROVAL_REQUIRED", "dba-team")
+                .contains("circuit_breaker on payments: executed");
+
+        Run dryRun = arf("demo", "--speed", "0", "--no-store", "--blueprints", blueprints, "--dry-run");
+        assertThat(dryRun.out()).contains("DRY_RUN").doesNotContain("circuit_breaker on payments: executed");
+    }
 }

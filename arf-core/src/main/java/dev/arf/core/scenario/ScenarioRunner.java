@@ -14,6 +14,7 @@ import dev.arf.core.sim.SimulatorActuator;
 import dev.arf.core.store.ReliabilityStore;
 import dev.arf.core.telemetry.TelemetryEvent;
 import dev.arf.core.time.VirtualClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link Scenario} on the simulator through a real engine, on virtual time: the fleet
@@ -37,19 +37,25 @@ public final class ScenarioRunner {
     public static final Instant DEFAULT_START = Instant.parse("2026-11-27T09:00:00Z");
 
     private final ReliabilityStore store;
-    private final UnaryOperator<ReliabilityEngine.Builder> customise;
+    private final Customiser customise;
+
+    /** Adjusts the engine of a run (policies, detector settings, gate, audit) given the run's clock. */
+    @FunctionalInterface
+    public interface Customiser {
+        ReliabilityEngine.Builder apply(ReliabilityEngine.Builder engine, Clock clock);
+    }
 
     /**
-     * @param customise adjusts the engine (policies, detector settings, gate); clock, store and
-     *     actuator are set by the runner
+     * @param customise adjusts the engine; clock, store and actuator are set by the runner, and
+     *     anything that keeps time (a gate's cooldowns) must use the clock it is given
      */
-    public ScenarioRunner(ReliabilityStore store, UnaryOperator<ReliabilityEngine.Builder> customise) {
+    public ScenarioRunner(ReliabilityStore store, Customiser customise) {
         this.store = store;
         this.customise = customise;
     }
 
     public ScenarioRunner() {
-        this(ReliabilityStore.NONE, UnaryOperator.identity());
+        this(ReliabilityStore.NONE, (engine, clock) -> engine);
     }
 
     /**
@@ -119,7 +125,7 @@ public final class ScenarioRunner {
         Instant nextPulse = DEFAULT_START;
 
         try (ReliabilityEngine engine = customise
-                .apply(ReliabilityEngine.builder())
+                .apply(ReliabilityEngine.builder(), clock)
                 .clock(clock)
                 .dependencies(dependencies(scenario))
                 .store(store)
