@@ -21,6 +21,10 @@ echo "== audit appends, embedded store, 4 threads: durable records/s"
 "$JAVA" -jar "$jar" AuditBenchmark -f 1 -wi 2 -i 5 -w 3s -r 5s -rf json -rff "$out/audit.json" \
   | grep -E "^(Benchmark|AuditBenchmark)"
 
+echo "== governance verdict latency (one thread)"
+"$JAVA" -jar "$jar" GuardianBenchmark -f 1 -wi 2 -i 3 -w 3s -r 5s -rf json -rff "$out/guardian.json" \
+  | grep -E "^(Benchmark|GuardianBenchmark)"
+
 echo "== engine end to end (2 threads, embedded store): events/s and latency percentiles"
 "$JAVA" -jar "$jar" EngineBenchmark -p store=embedded -f 1 -wi 2 -i 4 -w 5s -r 8s \
   -rf json -rff "$out/engine.json" | grep -E '^(Benchmark|EngineBenchmark)'
