@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             PoliciesCommand.class,
             AuditCommand.class,
             BlueprintCommand.class,
+            GovernanceCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

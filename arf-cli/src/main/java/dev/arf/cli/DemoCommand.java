@@ -4,7 +4,7 @@ import dev.arf.config.BlueprintLoader;
 import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
-import dev.arf.core.governance.KillSwitch;
+import dev.arf.core.governance.StoredKillSwitch;
 import dev.arf.core.scenario.ScenarioReport;
 import dev.arf.core.scenario.ScenarioRunner;
 import dev.arf.core.sim.Scenario;
@@ -120,7 +120,10 @@ final class DemoCommand implements Callable<Integer> {
                 return catalog == null
                         ? engine
                         : engine.gate(new Guardian(
-                                GovernanceSettings.defaults().withDryRun(dryRun), clock, catalog, KillSwitch.NEVER));
+                                GovernanceSettings.defaults().withDryRun(dryRun),
+                                clock,
+                                catalog,
+                                new StoredKillSwitch(store)));
             });
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);

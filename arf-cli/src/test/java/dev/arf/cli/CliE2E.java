@@ -300,4 +300,36 @@ class CliE2E {
         Run dryRun = arf("demo", "--speed", "0", "--no-store", "--blueprints", blueprints, "--dry-run");
         assertThat(dryRun.out()).contains("DRY_RUN").doesNotContain("circuit_breaker on payments: executed");
     }
+
+    @Test
+    void theKillSwitchStopsTheGovernedDemoAndIsOnTheAuditTrail() {
+        String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
+        Run on = arf(
+                "governance",
+                "kill-switch",
+                "on",
+                "--reason",
+                "drill",
+                "--actor",
+                "alice",
+                "--data-dir",
+                dataDir.toString());
+        assertThat(on.exitCode()).as(on.err()).isZero();
+        assertThat(arf("governance", "status", "--data-dir", dataDir.toString()).out())
+                .contains("ENGAGED");
+
+        Run stopped = arf("demo", "--speed", "0", "--blueprints", blueprints, "--data-dir", dataDir.toString());
+        assertThat(stopped.out())
+                .contains("KILL_SWITCH_ENGAGED")
+                .doesNotContain("circuit_breaker on payments: executed");
+
+        arf("governance", "kill-switch", "off", "--actor", "alice", "--data-dir", dataDir.toString());
+        assertThat(arf("governance", "status", "--data-dir", dataDir.toString()).out())
+                .contains("kill switch        off");
+        assertThat(arf("audit", "tail", "-n", "100000", "--data-dir", dataDir.toString())
+                        .out())
+                .contains("KILL_SWITCH_ENGAGED", "person:alice", "KILL_SWITCH_RELEASED");
+        assertThat(arf("audit", "verify", "--data-dir", dataDir.toString()).exitCode())
+                .isZero();
+    }
 }

@@ -7,6 +7,7 @@ import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.incident.Incident;
 import dev.arf.core.store.ReliabilityStore;
 import dev.arf.core.telemetry.TelemetryEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final IncidentTable incidents;
     private final DecisionTable decisions;
     private final SnapshotTable snapshots;
+    private final SettingsTable settings = new SettingsTable();
     private final JdbcAuditLog audit;
     private volatile boolean closed;
 
@@ -136,6 +138,25 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     public Optional<DetectorSnapshot> snapshot(String service) {
         ensureOpen();
         return database.run("read the detector snapshot of " + service, c -> snapshots.find(c, service));
+    }
+
+    @Override
+    public Optional<String> setting(String name) {
+        Objects.requireNonNull(name, "name");
+        ensureOpen();
+        return database.run("read the setting " + name, c -> settings.find(c, name));
+    }
+
+    @Override
+    public void saveSetting(String name, String value, Instant at) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(at, "at");
+        ensureOpen();
+        database.run("save the setting " + name, c -> {
+            settings.save(c, name, value, at);
+            return null;
+        });
     }
 
     /**

@@ -50,6 +50,7 @@ public final class InMemoryStore implements ReliabilityStore {
     private final Map<String, NavigableMap<Key, ActionOutcome>> decisions = new HashMap<>();
     private final Map<String, Incident> incidents = new HashMap<>();
     private final Map<String, DetectorSnapshot> snapshots = new HashMap<>();
+    private final Map<String, String> settings = new HashMap<>();
     private long seq;
     private boolean closed;
 
@@ -131,6 +132,18 @@ public final class InMemoryStore implements ReliabilityStore {
     }
 
     /** Nothing is buffered: every write is visible at once. */
+    @Override
+    public synchronized Optional<String> setting(String name) {
+        ensureOpen();
+        return Optional.ofNullable(settings.get(Objects.requireNonNull(name, "name")));
+    }
+
+    @Override
+    public synchronized void saveSetting(String name, String value, Instant at) {
+        ensureOpen();
+        settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    }
+
     @Override
     public synchronized void flush() {
         ensureOpen();

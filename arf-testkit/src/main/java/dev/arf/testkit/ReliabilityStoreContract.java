@@ -408,6 +408,27 @@ public abstract class ReliabilityStoreContract {
         assertThatThrownBy(() -> store.incidents(false, 10)).isInstanceOf(IllegalStateException.class);
     }
 
+    // ---------------------------------------------------------------- settings
+
+    @Test
+    void aSettingIsReplacedAndReadBack() {
+        ReliabilityStore store = store();
+        assertThat(store.setting("kill_switch")).isEmpty();
+        store.saveSetting("kill_switch", "on", T0);
+        store.saveSetting("kill_switch", "off", T0.plusSeconds(1));
+        store.saveSetting("other", "é ✓", T0);
+        assertThat(store.setting("kill_switch")).contains("off");
+        assertThat(store.setting("other")).contains("é ✓");
+    }
+
+    @Test
+    void aSettingSurvivesCloseAndReopen() {
+        assumeTrue(isDurable(), "not a durable store");
+        ReliabilityStore store = store();
+        store.saveSetting("kill_switch", "on", T0);
+        assertThat(closeAndReopen(store).setting("kill_switch")).contains("on");
+    }
+
     // ---------------------------------------------------------------- durability
 
     @Test

@@ -55,6 +55,14 @@ final class NoStore implements ReliabilityStore {
     }
 
     @Override
+    public Optional<String> setting(String name) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void saveSetting(String name, String value, java.time.Instant at) {}
+
+    @Override
     public void flush() {}
 
     @Override

@@ -40,6 +40,12 @@ public interface ReliabilityStore extends AutoCloseable {
 
     Optional<DetectorSnapshot> snapshot(String service);
 
+    /** An operational setting (e.g. the kill switch), durable and shared by every process on the store. */
+    Optional<String> setting(String name);
+
+    /** Saves a setting; durable when the call returns. */
+    void saveSetting(String name, String value, java.time.Instant at);
+
     /** Writes buffered telemetry now. */
     void flush();
 

@@ -94,6 +94,15 @@ class AuditChainTest {
     }
 
     @Test
+    void anEntryKeepsMicrosecondsSoItHashesTheSameAfterStorage() {
+        AuditEntry precise = new AuditEntry(T0.plusNanos(123_456_789), "ORCH_EXEC", "db", "engine", Map.of());
+        AuditEntry stored = new AuditEntry(T0.plusNanos(123_456_000), "ORCH_EXEC", "db", "engine", Map.of());
+        assertThat(precise).isEqualTo(stored);
+        assertThat(AuditChain.hash(1, AuditChain.GENESIS, precise))
+                .isEqualTo(AuditChain.hash(1, AuditChain.GENESIS, stored));
+    }
+
+    @Test
     void fieldBoundariesCannotBeShiftedToForgeTheSameHash() {
         AuditEntry a = new AuditEntry(T0, "AB", "C", "engine", Map.of());
         AuditEntry b = new AuditEntry(T0, "A", "BC", "engine", Map.of());
