@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             BlueprintCommand.class,
             GovernanceCommand.class,
+            ApprovalsCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

@@ -1,6 +1,7 @@
 package dev.arf.cli;
 
 import dev.arf.config.BlueprintLoader;
+import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
@@ -13,6 +14,7 @@ import dev.arf.core.store.ReliabilityStore;
 import dev.arf.store.JdbcReliabilityStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,13 +119,17 @@ final class DemoCommand implements Callable<Integer> {
                     : new dev.arf.core.audit.InMemoryAuditLog();
             ScenarioRunner runner = new ScenarioRunner(store, (engine, clock) -> {
                 engine.policies(policyList).audit(audit);
-                return catalog == null
-                        ? engine
-                        : engine.gate(new Guardian(
+                if (catalog == null) {
+                    return engine;
+                }
+                ApprovalBook approvals = new ApprovalBook(store, audit, clock, Duration.ofHours(1));
+                return engine.approvals(approvals)
+                        .gate(new Guardian(
                                 GovernanceSettings.defaults().withDryRun(dryRun),
                                 clock,
                                 catalog,
-                                new StoredKillSwitch(store)));
+                                new StoredKillSwitch(store),
+                                approvals));
             });
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);

@@ -332,4 +332,37 @@ class CliE2E {
         assertThat(arf("audit", "verify", "--data-dir", dataDir.toString()).exitCode())
                 .isZero();
     }
+
+    @Test
+    void aRefusedRestartBecomesAnApprovalRequestThatAPersonDecides() {
+        String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
+        Run demo = arf("demo", "--speed", "0", "--blueprints", blueprints, "--data-dir", dataDir.toString());
+        assertThat(demo.out()).contains("awaiting approval APR-");
+
+        Run list = arf("approvals", "list", "--data-dir", dataDir.toString());
+        String id = list.out()
+                .lines()
+                .filter(l -> l.contains("restart_container") && l.contains("database"))
+                .map(l -> l.split(" +")[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no pending database restart in:\n" + list.out()));
+        assertThat(list.out()).contains("PENDING", "dba-team");
+
+        Run denyWithoutName = arf("approvals", "deny", id, "--data-dir", dataDir.toString());
+        assertThat(denyWithoutName.exitCode()).isNotZero();
+
+        Run approved =
+                arf("approvals", "approve", id, "--as", "dana", "--note", "go", "--data-dir", dataDir.toString());
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
+        assertThat(approved.out()).contains("APPROVED", "dana");
+        Run again = arf("approvals", "deny", id, "--as", "eve", "--data-dir", dataDir.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("APPROVED", "cannot become DENIED");
+
+        assertThat(arf("audit", "tail", "-n", "100000", "--data-dir", dataDir.toString())
+                        .out())
+                .contains("APPROVAL_REQUESTED", "APPROVAL_GRANTED", "person:dana");
+        assertThat(arf("audit", "verify", "--data-dir", dataDir.toString()).exitCode())
+                .isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.arf.store;
 
+import dev.arf.core.approval.ApprovalRequest;
 import dev.arf.core.audit.AuditLog;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSnapshot;
@@ -32,6 +33,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final DecisionTable decisions;
     private final SnapshotTable snapshots;
     private final SettingsTable settings = new SettingsTable();
+    private final ApprovalTable approvals;
     private final JdbcAuditLog audit;
     private volatile boolean closed;
 
@@ -48,6 +50,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         this.incidents = new IncidentTable(json);
         this.decisions = new DecisionTable(json);
         this.snapshots = new SnapshotTable(json);
+        this.approvals = new ApprovalTable(json);
         this.audit = new JdbcAuditLog(database, new AuditTable(json));
     }
 
@@ -138,6 +141,31 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     public Optional<DetectorSnapshot> snapshot(String service) {
         ensureOpen();
         return database.run("read the detector snapshot of " + service, c -> snapshots.find(c, service));
+    }
+
+    @Override
+    public void saveApproval(ApprovalRequest request) {
+        Objects.requireNonNull(request, "request");
+        ensureOpen();
+        database.run("save approval request " + request.id(), c -> {
+            approvals.save(c, request);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ApprovalRequest> approval(String id) {
+        ensureOpen();
+        return database.run("read approval request " + id, c -> approvals.find(c, id));
+    }
+
+    @Override
+    public List<ApprovalRequest> approvals(boolean openOnly, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        ensureOpen();
+        return database.run("list approval requests", c -> approvals.newest(c, openOnly, limit));
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class InMemoryStore implements ReliabilityStore {
     private final Map<String, Incident> incidents = new HashMap<>();
     private final Map<String, DetectorSnapshot> snapshots = new HashMap<>();
     private final Map<String, String> settings = new HashMap<>();
+    private final Map<String, dev.arf.core.approval.ApprovalRequest> approvals = new HashMap<>();
     private long seq;
     private boolean closed;
 
@@ -132,6 +133,33 @@ public final class InMemoryStore implements ReliabilityStore {
     }
 
     /** Nothing is buffered: every write is visible at once. */
+    @Override
+    public synchronized void saveApproval(dev.arf.core.approval.ApprovalRequest request) {
+        ensureOpen();
+        approvals.put(request.id(), request);
+    }
+
+    @Override
+    public synchronized Optional<dev.arf.core.approval.ApprovalRequest> approval(String id) {
+        ensureOpen();
+        return Optional.ofNullable(approvals.get(id));
+    }
+
+    @Override
+    public synchronized List<dev.arf.core.approval.ApprovalRequest> approvals(boolean openOnly, int limit) {
+        ensureOpen();
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        return approvals.values().stream()
+                .filter(r -> !openOnly || !r.state().isFinal())
+                .sorted(Comparator.comparing(dev.arf.core.approval.ApprovalRequest::requestedAt)
+                        .thenComparing(dev.arf.core.approval.ApprovalRequest::id)
+                        .reversed())
+                .limit(limit)
+                .toList();
+    }
+
     @Override
     public synchronized Optional<String> setting(String name) {
         ensureOpen();

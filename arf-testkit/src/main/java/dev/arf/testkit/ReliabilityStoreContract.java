@@ -408,6 +408,40 @@ public abstract class ReliabilityStoreContract {
         assertThatThrownBy(() -> store.incidents(false, 10)).isInstanceOf(IllegalStateException.class);
     }
 
+    // ---------------------------------------------------------------- approvals
+
+    @Test
+    void anApprovalRequestRoundTripsAndLeavesTheOpenListWhenDecided() {
+        ReliabilityStore store = store();
+        Action action = new Action(
+                "k1",
+                HealingAction.RESTART_CONTAINER,
+                "database",
+                Map.of("replicas", "4"),
+                "policy:database_failure_restart",
+                "errors 35%",
+                T0);
+        dev.arf.core.approval.ApprovalRequest pending = dev.arf.core.approval.ApprovalRequest.pending(
+                "APR-1",
+                action,
+                "restart_pods",
+                List.of("dba-team", "sre"),
+                "needs approval",
+                T0,
+                T0.plusSeconds(3600));
+        store.saveApproval(pending);
+        assertThat(store.approval("APR-1")).contains(pending);
+        assertThat(store.approvals(true, 10)).containsExactly(pending);
+
+        dev.arf.core.approval.ApprovalRequest denied =
+                pending.moveTo(dev.arf.core.approval.ApprovalState.DENIED, "alice", T0.plusSeconds(60), "not now");
+        store.saveApproval(denied);
+        assertThat(store.approval("APR-1")).contains(denied);
+        assertThat(store.approvals(true, 10)).isEmpty();
+        assertThat(store.approvals(false, 10)).containsExactly(denied);
+        assertThat(store.approval("APR-404")).isEmpty();
+    }
+
     // ---------------------------------------------------------------- settings
 
     @Test

@@ -12,6 +12,8 @@ import dev.arf.core.agents.Prediction;
 import dev.arf.core.agents.Predictor;
 import dev.arf.core.agents.ServiceHistory;
 import dev.arf.core.agents.ServiceProfile;
+import dev.arf.core.approval.ApprovalBook;
+import dev.arf.core.approval.ApprovalRequest;
 import dev.arf.core.audit.AuditEntry;
 import dev.arf.core.audit.AuditEvents;
 import dev.arf.core.audit.AuditLog;
@@ -80,6 +82,7 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final Map<String, List<String>> callers;
     private final java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
     private final AuditLog audit;
+    private final ApprovalBook approvals;
     private final java.util.concurrent.atomic.AtomicLong auditFailures = new java.util.concurrent.atomic.AtomicLong();
     private final ForestCacheBudget forestBudget;
 
@@ -103,6 +106,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         this.store = b.store;
         this.baselines = b.baselines != null ? b.baselines : store::snapshot;
         this.audit = b.audit;
+        this.approvals = b.approvals;
         this.actuators = List.copyOf(b.actuators);
         this.gate = b.gate;
         this.policies = new PolicyEngine(b.policies);
@@ -490,10 +494,21 @@ public final class ReliabilityEngine implements AutoCloseable {
                 "idempotency_key", action.idempotencyKey(),
                 "incident", incidentId,
                 "reason", action.reason());
-        if (gate.check(action) instanceof GateVerdict.Deny deny) {
-            audit(now, AuditEvents.ORCH_REFUSE, action, with(about, "reason_code", deny.reasonCode()));
-            return new ActionOutcome(
-                    action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
+        switch (gate.check(action)) {
+            case GateVerdict.Deny deny -> {
+                audit(now, AuditEvents.ORCH_REFUSE, action, with(about, "reason_code", deny.reasonCode()));
+                return new ActionOutcome(
+                        action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
+            }
+            case GateVerdict.NeedsApproval needs -> {
+                audit(now, AuditEvents.ORCH_REFUSE, action, with(about, "reason_code", needs.reasonCode()));
+                return new ActionOutcome(
+                        action,
+                        ActionOutcome.Status.REFUSED,
+                        needs.reasonCode() + ": " + awaitApproval(action, needs),
+                        now);
+            }
+            case GateVerdict.Allow allow -> {}
         }
         Optional<Actuator> actuator =
                 actuators.stream().filter(a -> a.handles(action)).findFirst();
@@ -520,6 +535,20 @@ public final class ReliabilityEngine implements AutoCloseable {
                 action,
                 with(with(about, "status", outcome.status().name()), "detail", outcome.detail()));
         return outcome;
+    }
+
+    /** Opens (or finds) the approval request for an action that needs a person, when approvals are kept. */
+    private String awaitApproval(Action action, GateVerdict.NeedsApproval needs) {
+        if (approvals == null) {
+            return needs.explanation() + " (no approval workflow configured)";
+        }
+        try {
+            ApprovalRequest request = approvals.request(action, needs.operation(), needs.approvers(), action.reason());
+            return needs.explanation() + "; awaiting approval " + request.id() + " (expires " + request.expiresAt()
+                    + ")";
+        } catch (RuntimeException e) {
+            return needs.explanation() + "; the approval request could not be recorded: " + e.getMessage();
+        }
     }
 
     /** Records an entry whose absence would not make anything unsafe; a failure is only noted. */
@@ -619,6 +648,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         private Map<String, List<String>> dependencies = Map.of();
         private java.util.function.Function<String, Optional<DetectorSnapshot>> baselines;
         private AuditLog audit = new InMemoryAuditLog();
+        private ApprovalBook approvals;
         private Duration flushInterval = Duration.ofSeconds(1);
 
         public Builder clock(Clock clock) {
@@ -713,6 +743,15 @@ public final class ReliabilityEngine implements AutoCloseable {
          */
         public Builder audit(AuditLog audit) {
             this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * Where actions that need a person become approval requests (the same book the gate consults);
+         * without one, such actions are only refused.
+         */
+        public Builder approvals(ApprovalBook approvals) {
+            this.approvals = Objects.requireNonNull(approvals, "approvals");
             return this;
         }
 

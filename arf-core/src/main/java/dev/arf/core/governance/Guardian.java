@@ -1,5 +1,6 @@
 package dev.arf.core.governance;
 
+import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.blueprint.GovernanceRules;
 import dev.arf.core.blueprint.ServiceBlueprint;
 import dev.arf.core.blueprint.Tier;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.Set;
  *   <li>kill switch (fails closed if its state cannot be read);
  *   <li>a target must be named;
  *   <li>the blueprint's tier: forbidden, not allowed (no blueprint means nothing is allowed), approval
- *       required — global forbidden operations apply to every service of their environment;
+ *       required ({@link GateVerdict.NeedsApproval}, unless a person approved this exact action) —
+ *       global forbidden operations apply to every service of their environment;
  *   <li>environment eligibility;
  *   <li>cooldown per action kind and service;
  *   <li>repetition suppression for identical actions;
@@ -45,16 +48,31 @@ public final class Guardian implements ActionGate {
     private final Clock clock;
     private final BlueprintCatalog blueprints;
     private final KillSwitch killSwitch;
+    private final ApprovalBook approvals;
     private final Map<String, Instant> lastRun = new HashMap<>();
     private final Map<String, Deque<Instant>> identical = new HashMap<>();
     private final Map<String, Deque<Instant>> perService = new HashMap<>();
     private final Deque<Instant> fleet = new ArrayDeque<>();
 
     public Guardian(GovernanceSettings settings, Clock clock, BlueprintCatalog blueprints, KillSwitch killSwitch) {
+        this(settings, clock, blueprints, killSwitch, null);
+    }
+
+    /**
+     * @param approvals where approvals of restricted actions are found; an approved action passes the
+     *     approval tier once, and only if every other gate still allows it at that moment
+     */
+    public Guardian(
+            GovernanceSettings settings,
+            Clock clock,
+            BlueprintCatalog blueprints,
+            KillSwitch killSwitch,
+            ApprovalBook approvals) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.blueprints = Objects.requireNonNull(blueprints, "blueprints");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.approvals = approvals;
     }
 
     @Override
@@ -83,6 +101,7 @@ public final class Guardian implements ActionGate {
         String operation =
                 Operations.blueprintOperation(action, blueprint.scaling().maxReplicas());
         Tier tier = rules.tierOf(operation);
+        boolean approved = false;
         switch (tier) {
             case FORBIDDEN -> {
                 return deny(ReasonCode.ACTION_FORBIDDEN, operation + " is forbidden for " + target + ALTERNATIVES);
@@ -92,13 +111,19 @@ public final class Guardian implements ActionGate {
                         ReasonCode.ACTION_NOT_ALLOWED, operation + " is not among " + target + "'s allowed operations");
             }
             case REQUIRES_APPROVAL -> {
-                return deny(
-                        ReasonCode.APPROVAL_REQUIRED,
-                        operation + " on " + target + " needs approval by "
-                                + rules.approvalRulesFor(operation).stream()
-                                        .flatMap(r -> r.approvers().stream())
-                                        .distinct()
-                                        .toList());
+                if (approvals != null && approvals.isApproved(action)) {
+                    approved = true;
+                    break;
+                }
+                List<String> approvers = rules.approvalRulesFor(operation).stream()
+                        .flatMap(r -> r.approvers().stream())
+                        .distinct()
+                        .toList();
+                return new GateVerdict.NeedsApproval(
+                        ReasonCode.APPROVAL_REQUIRED.name(),
+                        operation + " on " + target + " needs approval by " + approvers,
+                        operation,
+                        approvers);
             }
             case AUTONOMOUS -> {}
         }
@@ -146,6 +171,10 @@ public final class Guardian implements ActionGate {
             return deny(
                     ReasonCode.DRY_RUN,
                     "dry run: " + action.type().key() + " on " + target + " passed every gate and was not executed");
+        }
+        if (approved) {
+            // Used only now that every other gate allowed it: an approval is not spent on a refusal.
+            approvals.use(action);
         }
         lastRun.put(cooldownKey, now);
         same.addLast(now);

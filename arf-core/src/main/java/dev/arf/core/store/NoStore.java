@@ -55,6 +55,19 @@ final class NoStore implements ReliabilityStore {
     }
 
     @Override
+    public void saveApproval(dev.arf.core.approval.ApprovalRequest request) {}
+
+    @Override
+    public Optional<dev.arf.core.approval.ApprovalRequest> approval(String id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<dev.arf.core.approval.ApprovalRequest> approvals(boolean openOnly, int limit) {
+        return List.of();
+    }
+
+    @Override
     public Optional<String> setting(String name) {
         return Optional.empty();
     }

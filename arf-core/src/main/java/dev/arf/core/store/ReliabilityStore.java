@@ -15,7 +15,7 @@ import java.util.Optional;
  * #flush()}-interval behind); incidents, anomalies and decisions are durable when the call
  * returns. Implementations are thread-safe. Lists are newest first.
  */
-public interface ReliabilityStore extends AutoCloseable {
+public interface ReliabilityStore extends AutoCloseable, dev.arf.core.approval.ApprovalStore {
 
     void append(TelemetryEvent event);
 

@@ -79,7 +79,11 @@ class GuardianTest {
     }
 
     private static String code(GateVerdict verdict) {
-        return verdict instanceof GateVerdict.Deny deny ? deny.reasonCode() : "ALLOW";
+        return switch (verdict) {
+            case GateVerdict.Deny deny -> deny.reasonCode();
+            case GateVerdict.NeedsApproval needs -> needs.reasonCode();
+            case GateVerdict.Allow allow -> "ALLOW";
+        };
     }
 
     @Test
@@ -156,9 +160,62 @@ class GuardianTest {
     void scalingBeyondTheBlueprintsMaximumNeedsApproval() {
         GateVerdict v = guardian().check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")));
         assertThat(code(v)).isEqualTo("APPROVAL_REQUIRED");
-        assertThat(((GateVerdict.Deny) v).explanation()).contains("devops-team");
+        assertThat(((GateVerdict.NeedsApproval) v).approvers()).containsExactly("devops-team");
         assertThat(code(guardian().check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "8")))))
                 .isEqualTo("ALLOW");
+    }
+
+    @Test
+    void anApprovedRestrictedActionPassesOnceAfterTheOtherGatesAgreeAgain() {
+        var store = new dev.arf.core.approval.MapApprovalStore();
+        var book = new dev.arf.core.approval.ApprovalBook(
+                store, new dev.arf.core.audit.InMemoryAuditLog(), clock, Duration.ofHours(1));
+        Guardian g = new Guardian(
+                GovernanceSettings.defaults(),
+                clock,
+                new BlueprintCatalog(
+                        Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)), Optional.empty()),
+                KillSwitch.NEVER,
+                book);
+        Action beyond = action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14"));
+        GateVerdict first = g.check(beyond);
+        assertThat(first).isInstanceOf(GateVerdict.NeedsApproval.class);
+        var request = book.request(beyond, "scale_beyond_limits", List.of("devops-team"), "surge");
+        book.approve(request.id(), "alice", "");
+
+        assertThat(code(g.check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "16")))))
+                .as("a changed action needs a new approval")
+                .isEqualTo("APPROVAL_REQUIRED");
+        assertThat(code(g.check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")))))
+                .isEqualTo("ALLOW");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(code(g.check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")))))
+                .as("used once")
+                .isEqualTo("APPROVAL_REQUIRED");
+    }
+
+    @Test
+    void anApprovalIsNotSpentWhenAnotherGateRefuses() {
+        var store = new dev.arf.core.approval.MapApprovalStore();
+        var book = new dev.arf.core.approval.ApprovalBook(
+                store, new dev.arf.core.audit.InMemoryAuditLog(), clock, Duration.ofHours(1));
+        boolean[] killed = {true};
+        Guardian g = new Guardian(
+                GovernanceSettings.defaults(),
+                clock,
+                new BlueprintCatalog(
+                        Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)), Optional.empty()),
+                () -> killed[0],
+                book);
+        Action beyond = action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14"));
+        book.approve(
+                book.request(beyond, "scale_beyond_limits", List.of("devops-team"), "")
+                        .id(),
+                "alice",
+                "");
+        assertThat(code(g.check(beyond))).isEqualTo("KILL_SWITCH_ENGAGED");
+        killed[0] = false;
+        assertThat(code(g.check(beyond))).isEqualTo("ALLOW");
     }
 
     @Test
@@ -291,9 +348,8 @@ class GuardianTest {
                     if (last != null) {
                         assertThat(Duration.between(last, now)).isGreaterThanOrEqualTo(cooldown);
                     }
-                } else if (v instanceof GateVerdict.Deny deny) {
-                    assertThat(ReasonCode.valueOf(deny.reasonCode())).isNotNull();
-                    assertThat(deny.explanation()).isNotBlank();
+                } else if (!(v instanceof GateVerdict.Allow)) {
+                    assertThat(ReasonCode.valueOf(code(v))).isNotNull();
                 }
                 clock.advance(Duration.ofSeconds(random.nextInt(4) == 0 ? random.nextInt(3600) : random.nextInt(90)));
             }
