@@ -6,6 +6,7 @@ import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
 import dev.arf.core.governance.StoredKillSwitch;
+import dev.arf.core.scenario.ScenarioListener;
 import dev.arf.core.scenario.ScenarioReport;
 import dev.arf.core.scenario.ScenarioRunner;
 import dev.arf.core.sim.Scenario;
@@ -80,6 +81,42 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "With --blueprints: check every action, execute none.")
     boolean dryRun;
 
+    @Option(
+            names = "--approve-as",
+            paramLabel = "NAME",
+            description = "With --blueprints: play an on-call approver who approves every pending request at each"
+                    + " five-minute look at the fleet (the approval is used when the action is next proposed).")
+    String approveAs;
+
+    /** The scripted on-call approver of {@code --approve-as}. */
+    private ScenarioListener approver(java.util.concurrent.atomic.AtomicReference<ApprovalBook> book, PrintWriter out) {
+        return new ScenarioListener() {
+            @Override
+            public void pulse(java.time.Instant at, List<dev.arf.core.telemetry.TelemetryEvent> fleet) {
+                ApprovalBook approvals = book.get();
+                if (approvals == null) {
+                    return;
+                }
+                for (dev.arf.core.approval.ApprovalRequest r : approvals.open()) {
+                    if (r.state() == dev.arf.core.approval.ApprovalState.PENDING) {
+                        approvals.approve(r.id(), approveAs, "approved in the demo");
+                        if (out != null) {
+                            out.printf(
+                                    "%s  👤 %s approved %s: %s on %s%n",
+                                    java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                                            .withZone(java.time.ZoneOffset.UTC)
+                                            .format(at),
+                                    approveAs,
+                                    r.id(),
+                                    r.action().type().key(),
+                                    r.action().target());
+                        }
+                    }
+                }
+            }
+        };
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -117,12 +154,21 @@ final class DemoCommand implements Callable<Integer> {
             dev.arf.core.audit.AuditLog audit = store instanceof JdbcReliabilityStore jdbc
                     ? jdbc.audit()
                     : new dev.arf.core.audit.InMemoryAuditLog();
+            java.util.concurrent.atomic.AtomicReference<ApprovalBook> book =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             ScenarioRunner runner = new ScenarioRunner(store, (engine, clock) -> {
                 engine.policies(policyList).audit(audit);
                 if (catalog == null) {
                     return engine;
                 }
-                ApprovalBook approvals = new ApprovalBook(store, audit, clock, Duration.ofHours(1));
+                ApprovalBook approvals = new ApprovalBook(
+                        store instanceof JdbcReliabilityStore
+                                ? store
+                                : new dev.arf.core.approval.InMemoryApprovalStore(),
+                        audit,
+                        clock,
+                        Duration.ofHours(1));
+                book.set(approvals);
                 return engine.approvals(approvals)
                         .gate(new Guardian(
                                 GovernanceSettings.defaults().withDryRun(dryRun),
@@ -133,8 +179,11 @@ final class DemoCommand implements Callable<Integer> {
             });
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);
-                ScenarioReport report =
-                        runner.run(s, seed, teller != null ? teller : new dev.arf.core.scenario.ScenarioListener() {});
+                ScenarioListener listener = teller != null ? teller : new ScenarioListener() {};
+                if (approveAs != null) {
+                    listener = ScenarioListener.both(listener, approver(book, teller != null ? out : null));
+                }
+                ScenarioReport report = runner.run(s, seed, listener);
                 allGood &= report.detected();
                 if (json) {
                     Map<String, Object> doc = new LinkedHashMap<>();

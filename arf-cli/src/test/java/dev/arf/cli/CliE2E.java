@@ -365,4 +365,30 @@ class CliE2E {
         assertThat(arf("audit", "verify", "--data-dir", dataDir.toString()).exitCode())
                 .isZero();
     }
+
+    @Test
+    void anApprovedRestartRunsAndTheGovernedMeltdownResolves() {
+        String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
+        Run run = arf(
+                "demo",
+                "--speed",
+                "0",
+                "--blueprints",
+                blueprints,
+                "--approve-as",
+                "dana",
+                "--data-dir",
+                dataDir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out).contains("restart_container on database: refused — APPROVAL_REQUIRED");
+        assertThat(out.indexOf("dana approved APR-")).isPositive();
+        assertThat(out.indexOf("restart_container on database: executed"))
+                .as("the restart runs only after the approval")
+                .isGreaterThan(out.indexOf("dana approved APR-"));
+        assertThat(out).contains("4 opened, 4 resolved");
+        assertThat(arf("approvals", "list", "--all", "--data-dir", dataDir.toString())
+                        .out())
+                .contains("EXECUTED", "dana");
+    }
 }

@@ -62,7 +62,16 @@ public final class Stores {
                 }
                 return new StoreException("cannot open the " + where + ": " + reason(e), e);
             });
-            return migrated(database, telemetryBatchSize, dir);
+            JdbcReliabilityStore store = migrated(database, telemetryBatchSize, dir);
+            // H2 writes committed changes to its file in the background; a process killed right after a
+            // first start could leave tables without their migration record. Put the schema on disk now.
+            database.run("write the migrated schema of the " + where + " to disk", c -> {
+                try (java.sql.Statement statement = c.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+                return null;
+            });
+            return store;
         } catch (RuntimeException e) {
             dir.close();
             throw e;

@@ -34,4 +34,63 @@ public interface ScenarioListener {
 
     /** Who a run is: the scenario and its seed. */
     record RunInfo(String scenario, String title, String description, long seed, Instant start) {}
+
+    /** Both listeners hear everything, {@code first} first. */
+    static ScenarioListener both(ScenarioListener first, ScenarioListener second) {
+        return new ScenarioListener() {
+            @Override
+            public void started(RunInfo run) {
+                first.started(run);
+                second.started(run);
+            }
+
+            @Override
+            public void pulse(Instant at, List<TelemetryEvent> fleet) {
+                first.pulse(at, fleet);
+                second.pulse(at, fleet);
+            }
+
+            @Override
+            public void faultInjected(Instant at, Fault fault) {
+                first.faultInjected(at, fault);
+                second.faultInjected(at, fault);
+            }
+
+            @Override
+            public void faultCleared(Instant at, Fault fault) {
+                first.faultCleared(at, fault);
+                second.faultCleared(at, fault);
+            }
+
+            @Override
+            public void incidentOpened(AnalysisResult result, Incident incident) {
+                first.incidentOpened(result, incident);
+                second.incidentOpened(result, incident);
+            }
+
+            @Override
+            public void analysed(AnalysisResult result) {
+                first.analysed(result);
+                second.analysed(result);
+            }
+
+            @Override
+            public void healed(Instant at, HealingStep step) {
+                first.healed(at, step);
+                second.healed(at, step);
+            }
+
+            @Override
+            public void resolved(Incident incident) {
+                first.resolved(incident);
+                second.resolved(incident);
+            }
+
+            @Override
+            public void finished(ScenarioReport report) {
+                first.finished(report);
+                second.finished(report);
+            }
+        };
+    }
 }

@@ -18,7 +18,7 @@ class ApprovalBookTest {
     private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
 
     private final VirtualClock clock = new VirtualClock(T0);
-    private final MapApprovalStore store = new MapApprovalStore();
+    private final InMemoryApprovalStore store = new InMemoryApprovalStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final ApprovalBook book = new ApprovalBook(store, audit, clock, Duration.ofHours(1));
     private int keys;

@@ -167,7 +167,7 @@ class GuardianTest {
 
     @Test
     void anApprovedRestrictedActionPassesOnceAfterTheOtherGatesAgreeAgain() {
-        var store = new dev.arf.core.approval.MapApprovalStore();
+        var store = new dev.arf.core.approval.InMemoryApprovalStore();
         var book = new dev.arf.core.approval.ApprovalBook(
                 store, new dev.arf.core.audit.InMemoryAuditLog(), clock, Duration.ofHours(1));
         Guardian g = new Guardian(
@@ -196,7 +196,7 @@ class GuardianTest {
 
     @Test
     void anApprovalIsNotSpentWhenAnotherGateRefuses() {
-        var store = new dev.arf.core.approval.MapApprovalStore();
+        var store = new dev.arf.core.approval.InMemoryApprovalStore();
         var book = new dev.arf.core.approval.ApprovalBook(
                 store, new dev.arf.core.audit.InMemoryAuditLog(), clock, Duration.ofHours(1));
         boolean[] killed = {true};

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The smallest honest ApprovalStore for core tests: a map. */
-public final class MapApprovalStore implements ApprovalStore {
+/** Approval requests kept in memory: for engines without a store (simulations, the demo without a database). Thread-safe. */
+public final class InMemoryApprovalStore implements ApprovalStore {
     private final Map<String, ApprovalRequest> requests = new LinkedHashMap<>();
 
     @Override
