@@ -494,7 +494,7 @@ public final class ReliabilityEngine implements AutoCloseable {
                 "idempotency_key", action.idempotencyKey(),
                 "incident", incidentId,
                 "reason", action.reason());
-        switch (gate.check(action)) {
+        switch (verdict(action)) {
             case GateVerdict.Deny deny -> {
                 audit(now, AuditEvents.ORCH_REFUSE, action, with(about, "reason_code", deny.reasonCode()));
                 return new ActionOutcome(
@@ -535,6 +535,15 @@ public final class ReliabilityEngine implements AutoCloseable {
                 action,
                 with(with(about, "status", outcome.status().name()), "detail", outcome.detail()));
         return outcome;
+    }
+
+    /** The gate's verdict; a gate that fails refuses (fail closed) rather than letting the action through. */
+    private GateVerdict verdict(Action action) {
+        try {
+            return Objects.requireNonNull(gate.check(action), "the gate returned no verdict");
+        } catch (RuntimeException e) {
+            return new GateVerdict.Deny("GATE_ERROR", "the gate could not decide, so the action is refused: " + e);
+        }
     }
 
     /** Opens (or finds) the approval request for an action that needs a person, when approvals are kept. */

@@ -235,6 +235,30 @@ class ReliabilityEngineTest {
     }
 
     @Test
+    void aGateThatFailsRefusesInsteadOfLettingActionsThrough() {
+        ActionGate broken = action -> {
+            throw new IllegalStateException("blueprints unreadable");
+        };
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .actuator(recorder)
+                .gate(broken)
+                .build();
+        warmUp(engine, "database", 30);
+        List<HealingStep> steps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            steps.addAll(
+                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
+            clock.advance(Duration.ofSeconds(15));
+        }
+        assertThat(executed).isEmpty();
+        assertThat(steps)
+                .filteredOn(s -> s.status() == HealingStep.Status.REFUSED)
+                .isNotEmpty()
+                .allMatch(s -> s.reasonCode().equals("GATE_ERROR"));
+    }
+
+    @Test
     void refusesAnInvalidEventAndNamesTheField() {
         ReliabilityEngine engine = ReliabilityEngine.builder().clock(clock).build();
         TelemetryEvent bad =
