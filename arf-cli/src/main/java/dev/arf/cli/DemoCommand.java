@@ -5,6 +5,7 @@ import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
+import dev.arf.core.governance.StoredGuardianMemory;
 import dev.arf.core.governance.StoredKillSwitch;
 import dev.arf.core.scenario.ScenarioListener;
 import dev.arf.core.scenario.ScenarioReport;
@@ -175,7 +176,8 @@ final class DemoCommand implements Callable<Integer> {
                                 clock,
                                 catalog,
                                 new StoredKillSwitch(store),
-                                approvals));
+                                approvals,
+                                new StoredGuardianMemory(store)));
             });
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);

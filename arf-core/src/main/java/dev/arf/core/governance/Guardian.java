@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ public final class Guardian implements ActionGate {
     private final Map<String, Deque<Instant>> identical = new HashMap<>();
     private final Map<String, Deque<Instant>> perService = new HashMap<>();
     private final Deque<Instant> fleet = new ArrayDeque<>();
+    private final List<GateExecution> history = new ArrayList<>();
+    private final GuardianMemory memory;
 
     public Guardian(GovernanceSettings settings, Clock clock, BlueprintCatalog blueprints, KillSwitch killSwitch) {
         this(settings, clock, blueprints, killSwitch, null);
@@ -68,11 +71,30 @@ public final class Guardian implements ActionGate {
             BlueprintCatalog blueprints,
             KillSwitch killSwitch,
             ApprovalBook approvals) {
+        this(settings, clock, blueprints, killSwitch, approvals, GuardianMemory.NONE);
+    }
+
+    /**
+     * @param memory where allowed actions are remembered across restarts; what it holds is counted
+     *     again at construction, so cooldowns, windows and budgets carry on where they were
+     */
+    public Guardian(
+            GovernanceSettings settings,
+            Clock clock,
+            BlueprintCatalog blueprints,
+            KillSwitch killSwitch,
+            ApprovalBook approvals,
+            GuardianMemory memory) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.blueprints = Objects.requireNonNull(blueprints, "blueprints");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
         this.approvals = approvals;
+        this.memory = Objects.requireNonNull(memory, "memory");
+        for (GateExecution e : memory.load()) {
+            history.add(e);
+            count(e);
+        }
     }
 
     @Override
@@ -172,15 +194,35 @@ public final class Guardian implements ActionGate {
                     ReasonCode.DRY_RUN,
                     "dry run: " + action.type().key() + " on " + target + " passed every gate and was not executed");
         }
+        GateExecution execution = new GateExecution(now, target, action.type(), sameKey);
+        List<GateExecution> remembered = new ArrayList<>(history);
+        remembered.removeIf(e -> !e.at().isAfter(now.minus(HOUR)));
+        remembered.add(execution);
+        try {
+            // Remembered before it counts: a restart must not reset the cooldown this action starts.
+            memory.save(remembered);
+        } catch (RuntimeException e) {
+            return deny(
+                    ReasonCode.GATE_STATE_UNAVAILABLE,
+                    "the Guardian could not record this action's cooldown and budget (" + e.getMessage()
+                            + "), so it is refused");
+        }
+        history.clear();
+        history.addAll(remembered);
         if (approved) {
             // Used only now that every other gate allowed it: an approval is not spent on a refusal.
             approvals.use(action);
         }
-        lastRun.put(cooldownKey, now);
-        same.addLast(now);
-        service.addLast(now);
-        fleet.addLast(now);
+        count(execution);
         return new GateVerdict.Allow();
+    }
+
+    /** Adds an allowed action to the cooldowns, repetition windows and budgets. */
+    private void count(GateExecution e) {
+        lastRun.merge(e.target() + "|" + e.type(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
+        identical.computeIfAbsent(e.sameKey(), k -> new ArrayDeque<>()).addLast(e.at());
+        perService.computeIfAbsent(e.target(), k -> new ArrayDeque<>()).addLast(e.at());
+        fleet.addLast(e.at());
     }
 
     private static Deque<Instant> window(Map<String, Deque<Instant>> windows, String key, Instant now, Duration span) {

@@ -22,6 +22,8 @@ public enum ReasonCode {
     RATE_LIMITED,
     /** The fleet-wide hourly action budget is spent. */
     GLOBAL_RATE_LIMITED,
+    /** The Guardian could not durably record the action's cooldown and budget, so it refuses it. */
+    GATE_STATE_UNAVAILABLE,
     /** Dry-run mode: everything was checked and would have been allowed, nothing is executed. */
     DRY_RUN
 }

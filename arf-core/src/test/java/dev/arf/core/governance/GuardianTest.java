@@ -218,6 +218,60 @@ class GuardianTest {
         assertThat(code(g.check(beyond))).isEqualTo("ALLOW");
     }
 
+    /** A memory that survives "restarts" of the Guardian within the test. */
+    static final class ListMemory implements GuardianMemory {
+        List<GateExecution> saved = List.of();
+        boolean broken;
+
+        @Override
+        public List<GateExecution> load() {
+            return saved;
+        }
+
+        @Override
+        public void save(List<GateExecution> lastHour) {
+            if (broken) {
+                throw new IllegalStateException("disk full");
+            }
+            saved = List.copyOf(lastHour);
+        }
+    }
+
+    private Guardian remembering(GuardianMemory memory) {
+        return new Guardian(
+                GovernanceSettings.defaults(),
+                clock,
+                new BlueprintCatalog(
+                        Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)), Optional.empty()),
+                KillSwitch.NEVER,
+                null,
+                memory);
+    }
+
+    @Test
+    void aRestartResetsNoCooldownAndNoBudget() {
+        ListMemory memory = new ListMemory();
+        assertThat(code(remembering(memory).check(action(HealingAction.ROLLBACK, "checkout"))))
+                .isEqualTo("ALLOW");
+        clock.advance(Duration.ofSeconds(100));
+
+        Guardian restarted = remembering(memory);
+        assertThat(code(restarted.check(action(HealingAction.ROLLBACK, "checkout"))))
+                .isEqualTo("COOLDOWN_ACTIVE");
+        clock.advance(Duration.ofSeconds(200));
+        assertThat(code(restarted.check(action(HealingAction.ROLLBACK, "checkout"))))
+                .isEqualTo("ALLOW");
+        assertThat(memory.saved).hasSize(2);
+    }
+
+    @Test
+    void anActionWhoseCooldownCannotBeRememberedIsRefused() {
+        ListMemory memory = new ListMemory();
+        memory.broken = true;
+        GateVerdict v = remembering(memory).check(action(HealingAction.RESTART_CONTAINER, "checkout"));
+        assertThat(code(v)).isEqualTo("GATE_STATE_UNAVAILABLE");
+    }
+
     @Test
     void productionRunsNothingButNoopsByDefaultAndStageNoRollbacks() {
         assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "payments"))))
