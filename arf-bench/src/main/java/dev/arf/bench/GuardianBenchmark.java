@@ -100,6 +100,15 @@ public class GuardianBenchmark {
     @Benchmark
     public GateVerdict verdict() {
         clock.advance(Duration.ofSeconds(5));
-        return guardian.check(actions[next++ & (ACTIONS - 1)]);
+        Action planned = actions[next++ & (ACTIONS - 1)];
+        // Planned now, as the engine does: an action planned before the newest decision would be stale.
+        return guardian.check(new Action(
+                planned.idempotencyKey(),
+                planned.type(),
+                planned.target(),
+                planned.parameters(),
+                planned.source(),
+                planned.reason(),
+                clock.instant()));
     }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
  * <ol>
  *   <li>kill switch (fails closed if its state cannot be read);
  *   <li>a target must be named;
+ *   <li>a plan older than the newest decision for its target is stale;
  *   <li>the blueprint's tier: forbidden, not allowed (no blueprint means nothing is allowed), approval
  *       required ({@link GateVerdict.NeedsApproval}, unless a person approved this exact action) —
  *       global forbidden operations apply to every service of their environment;
@@ -51,6 +52,7 @@ public final class Guardian implements ActionGate {
     private final KillSwitch killSwitch;
     private final ApprovalBook approvals;
     private final Map<String, Instant> lastRun = new HashMap<>();
+    private final Map<String, Instant> newestDecision = new HashMap<>();
     private final Map<String, Deque<Instant>> identical = new HashMap<>();
     private final Map<String, Deque<Instant>> perService = new HashMap<>();
     private final Deque<Instant> fleet = new ArrayDeque<>();
@@ -114,6 +116,13 @@ public final class Guardian implements ActionGate {
         String target = action.target();
         if (target.isBlank() || target.equals("*")) {
             return deny(ReasonCode.EMPTY_TARGET, "no target named: an empty selector means nothing, never everything");
+        }
+        Instant newest = newestDecision.get(target);
+        if (newest != null && action.proposedAt().isBefore(newest)) {
+            return deny(
+                    ReasonCode.STALE_PLAN,
+                    "proposed at " + action.proposedAt() + ", before the newest decision for " + target + " at "
+                            + newest + ": the world it was planned for is gone");
         }
         ServiceBlueprint blueprint = blueprints.blueprint(target).orElse(null);
         if (blueprint == null) {
@@ -223,6 +232,7 @@ public final class Guardian implements ActionGate {
         identical.computeIfAbsent(e.sameKey(), k -> new ArrayDeque<>()).addLast(e.at());
         perService.computeIfAbsent(e.target(), k -> new ArrayDeque<>()).addLast(e.at());
         fleet.addLast(e.at());
+        newestDecision.merge(e.target(), e.at(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     private static Deque<Instant> window(Map<String, Deque<Instant>> windows, String key, Instant now, Duration span) {

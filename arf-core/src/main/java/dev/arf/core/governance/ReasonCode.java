@@ -6,6 +6,8 @@ public enum ReasonCode {
     KILL_SWITCH_ENGAGED,
     /** The action names no target: an empty selector means nothing, never everything. */
     EMPTY_TARGET,
+    /** The action was planned before the newest decision about its target was taken. */
+    STALE_PLAN,
     /** The blueprint (or the global blueprint) forbids the operation. */
     ACTION_FORBIDDEN,
     /** The operation is not among the blueprint's allowed operations, or the service has no blueprint. */

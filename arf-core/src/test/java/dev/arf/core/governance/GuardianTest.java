@@ -273,6 +273,20 @@ class GuardianTest {
     }
 
     @Test
+    void aPlanOlderThanTheNewestDecisionForItsTargetIsStale() {
+        Guardian g = guardian();
+        Action planned = action(HealingAction.TRAFFIC_SHIFT, "checkout");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(code(g.check(action(HealingAction.CIRCUIT_BREAKER, "checkout"))))
+                .isEqualTo("ALLOW");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(code(g.check(planned))).isEqualTo("STALE_PLAN");
+        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout"))))
+                .as("a fresh plan")
+                .isEqualTo("ALLOW");
+    }
+
+    @Test
     void productionRunsNothingButNoopsByDefaultAndStageNoRollbacks() {
         assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "payments"))))
                 .isEqualTo("ACTION_ELIGIBILITY_FAILED");
