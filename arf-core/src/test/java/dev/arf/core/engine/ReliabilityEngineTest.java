@@ -47,6 +47,18 @@ class ReliabilityEngineTest {
                 .build();
     }
 
+    /** Warms a database up, melts it down for {@code samples} samples; returns every healing step proposed. */
+    private List<HealingStep> meltDatabase(ReliabilityEngine engine, int samples) {
+        warmUp(engine, "database", 30);
+        List<HealingStep> steps = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            steps.addAll(
+                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
+            clock.advance(Duration.ofSeconds(15));
+        }
+        return steps;
+    }
+
     /** Feeds a healthy stream (with small seeded noise) so baselines are warm. */
     private void warmUp(ReliabilityEngine engine, String service, int minutes) {
         SplittableRandom random = new SplittableRandom(1);
@@ -108,13 +120,7 @@ class ReliabilityEngineTest {
                 .actuator(recorder)
                 .gate(refuseAll)
                 .build();
-        warmUp(engine, "database", 30);
-        List<HealingStep> steps = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            steps.addAll(
-                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
-            clock.advance(Duration.ofSeconds(15));
-        }
+        List<HealingStep> steps = meltDatabase(engine, 20);
         assertThat(executed).isEmpty();
         assertThat(steps)
                 .isNotEmpty()
@@ -219,13 +225,7 @@ class ReliabilityEngineTest {
                 .actuator(recorder)
                 .audit(broken)
                 .build();
-        warmUp(engine, "database", 30);
-        List<HealingStep> steps = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            steps.addAll(
-                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
-            clock.advance(Duration.ofSeconds(15));
-        }
+        List<HealingStep> steps = meltDatabase(engine, 6);
         assertThat(executed).isEmpty();
         assertThat(steps)
                 .filteredOn(s -> s.status() == HealingStep.Status.FAILED)
@@ -244,13 +244,7 @@ class ReliabilityEngineTest {
                 .actuator(recorder)
                 .gate(broken)
                 .build();
-        warmUp(engine, "database", 30);
-        List<HealingStep> steps = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            steps.addAll(
-                    engine.process(event("database", 850, 0.35, 0.78, 0.98)).healingActions());
-            clock.advance(Duration.ofSeconds(15));
-        }
+        List<HealingStep> steps = meltDatabase(engine, 6);
         assertThat(executed).isEmpty();
         assertThat(steps)
                 .filteredOn(s -> s.status() == HealingStep.Status.REFUSED)
