@@ -12,6 +12,23 @@ import picocli.CommandLine;
 
 /** The user journeys of the command line, run in-process against a real embedded store. */
 class CliE2E {
+    /** Seed 000's quickstart observation. */
+    private static final String[] QUICKSTART_OBSERVATION = {
+        "analyze",
+        "--service",
+        "api",
+        "--latency",
+        "450",
+        "--error-rate",
+        "0.22",
+        "--throughput",
+        "850",
+        "--cpu",
+        "0.95",
+        "--memory",
+        "0.88"
+    };
+
     @TempDir
     Path dataDir;
 
@@ -69,44 +86,14 @@ class CliE2E {
 
     @Test
     void analyzeExplainsTheSeedsQuickstartObservation() {
-        Run run = arf(
-                "analyze",
-                "--service",
-                "api",
-                "--latency",
-                "450",
-                "--error-rate",
-                "0.22",
-                "--throughput",
-                "850",
-                "--cpu",
-                "0.95",
-                "--memory",
-                "0.88",
-                "--data-dir",
-                dataDir.toString());
+        Run run = arf(concat(QUICKSTART_OBSERVATION, "--data-dir", dataDir.toString()));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Status:     ANOMALY", "Diagnostician", "Impact");
     }
 
     @Test
     void analyzeJsonHasTheSeedShape() {
-        Run run = arf(
-                "analyze",
-                "--service",
-                "api",
-                "--latency",
-                "450",
-                "--error-rate",
-                "0.22",
-                "--throughput",
-                "850",
-                "--cpu",
-                "0.95",
-                "--memory",
-                "0.88",
-                "--json",
-                "--no-store");
+        Run run = arf(concat(QUICKSTART_OBSERVATION, "--json", "--no-store"));
         assertThat(run.out())
                 .contains(
                         "\"status\" : \"ANOMALY\"",
