@@ -12,6 +12,7 @@ import dev.arf.core.blueprint.Scaling;
 import dev.arf.core.blueprint.ServiceBlueprint;
 import dev.arf.core.blueprint.Verification;
 import dev.arf.core.execute.Action;
+import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.execute.GateVerdict;
 import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.GovernanceSettings;
@@ -76,11 +77,10 @@ public class GuardianBenchmark {
                             rules,
                             Verification.disabled()));
         }
-        guardian = new Guardian(
-                GovernanceSettings.defaults(),
-                clock,
-                new BlueprintCatalog(blueprints, Optional.empty()),
-                KillSwitch.NEVER);
+        guardian = Guardian.builder(clock, new BlueprintCatalog(blueprints, Optional.empty()))
+                .settings(GovernanceSettings.defaults())
+                .killSwitch(KillSwitch.NEVER)
+                .build();
         SplittableRandom random = new SplittableRandom(7);
         HealingAction[] kinds = HealingAction.values();
         actions = new Action[ACTIONS];
@@ -93,7 +93,8 @@ public class GuardianBenchmark {
                     Map.of("replicas", Integer.toString(random.nextInt(14))),
                     "policy:bench",
                     "bench",
-                    clock.instant());
+                    clock.instant(),
+                    Action.CERTAIN);
         }
     }
 
@@ -102,13 +103,23 @@ public class GuardianBenchmark {
         clock.advance(Duration.ofSeconds(5));
         Action planned = actions[next++ & (ACTIONS - 1)];
         // Planned now, as the engine does: an action planned before the newest decision would be stale.
-        return guardian.check(new Action(
+        GateVerdict verdict = guardian.check(new Action(
                 planned.idempotencyKey(),
                 planned.type(),
                 planned.target(),
                 planned.parameters(),
                 planned.source(),
                 planned.reason(),
-                clock.instant()));
+                clock.instant(),
+                Action.CERTAIN));
+        if (verdict instanceof GateVerdict.Allow allow) {
+            // As the engine does after acting: releases the target's lock and feeds its breaker.
+            guardian.completed(
+                    allow.permit(),
+                    new ActionOutcome(
+                            allow.permit().redeem(), ActionOutcome.Status.SUCCEEDED, "bench", clock.instant()),
+                    false);
+        }
+        return verdict;
     }
 }

@@ -7,6 +7,7 @@ import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
 import dev.arf.core.governance.StoredGuardianMemory;
 import dev.arf.core.governance.StoredKillSwitch;
+import dev.arf.core.governance.StoredMaintenanceCalendar;
 import dev.arf.core.scenario.ScenarioListener;
 import dev.arf.core.scenario.ScenarioReport;
 import dev.arf.core.scenario.ScenarioRunner;
@@ -171,13 +172,14 @@ final class DemoCommand implements Callable<Integer> {
                         Duration.ofHours(1));
                 book.set(approvals);
                 return engine.approvals(approvals)
-                        .gate(new Guardian(
-                                GovernanceSettings.defaults().withDryRun(dryRun),
-                                clock,
-                                catalog,
-                                new StoredKillSwitch(store),
-                                approvals,
-                                new StoredGuardianMemory(store)));
+                        .blueprints(catalog)
+                        .gate(Guardian.builder(clock, catalog)
+                                .settings(GovernanceSettings.defaults().withDryRun(dryRun))
+                                .killSwitch(new StoredKillSwitch(store))
+                                .approvals(approvals)
+                                .memory(new StoredGuardianMemory(store))
+                                .maintenance(new StoredMaintenanceCalendar(store))
+                                .build());
             });
             for (Scenario s : scenarios) {
                 StoryTeller teller = json ? null : new StoryTeller(out, speed);

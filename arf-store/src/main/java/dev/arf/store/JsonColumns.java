@@ -63,7 +63,8 @@ final class JsonColumns {
             Map<String, String> parameters,
             String source,
             String reason,
-            Instant proposedAt) {}
+            Instant proposedAt,
+            Double confidence) {}
 
     record BaselineDoc(long count, double center, double spread) {}
 
@@ -162,7 +163,14 @@ final class JsonColumns {
 
     String action(Action a) {
         return write(new ActionDoc(
-                a.idempotencyKey(), a.type(), a.target(), a.parameters(), a.source(), a.reason(), a.proposedAt()));
+                a.idempotencyKey(),
+                a.type(),
+                a.target(),
+                a.parameters(),
+                a.source(),
+                a.reason(),
+                a.proposedAt(),
+                a.confidence()));
     }
 
     Action action(String json) {
@@ -174,7 +182,9 @@ final class JsonColumns {
                 d.parameters() == null ? Map.of() : d.parameters(),
                 d.source(),
                 d.reason(),
-                d.proposedAt());
+                d.proposedAt(),
+                // Rows written before actions carried a confidence were all acted on as certain.
+                d.confidence() == null ? Action.CERTAIN : d.confidence());
     }
 
     String baselines(Map<String, BaselineStats> baselines) {

@@ -420,7 +420,8 @@ public abstract class ReliabilityStoreContract {
                 Map.of("replicas", "4"),
                 "policy:database_failure_restart",
                 "errors 35%",
-                T0);
+                T0,
+                Action.CERTAIN);
         dev.arf.core.approval.ApprovalRequest pending = dev.arf.core.approval.ApprovalRequest.pending(
                 "APR-1",
                 action,
@@ -638,7 +639,8 @@ public abstract class ReliabilityStoreContract {
                 Map.of("replicas", "5", "namespace", "prod"),
                 "policy:db_connection_pool_protection",
                 "pool saturated",
-                at.minusSeconds(2));
+                at.minusSeconds(2),
+                Action.CERTAIN);
         return new ActionOutcome(action, status, "detail for " + status, at);
     }
 

@@ -22,4 +22,10 @@ public final class AuditEvents {
     public static final String ORCH_EXEC = "ORCH_EXEC";
     /** The actuator tried and failed, or skipped it. */
     public static final String ORCH_FAILED = "ORCH_FAILED";
+    /** An executed action's checks passed after its stabilisation period. */
+    public static final String VERIFICATION_PASSED = "VERIFICATION_PASSED";
+    /** An executed action's checks failed; what was done about it is in the details. */
+    public static final String VERIFICATION_FAILED = "VERIFICATION_FAILED";
+    /** A failed verification asked for a rollback; the revert follows the same gate, intent and outcome. */
+    public static final String ROLLBACK_TRIGGERED = "ROLLBACK_TRIGGERED";
 }

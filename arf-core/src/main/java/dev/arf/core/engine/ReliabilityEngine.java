@@ -19,6 +19,8 @@ import dev.arf.core.audit.AuditEvents;
 import dev.arf.core.audit.AuditLog;
 import dev.arf.core.audit.AuditUnavailableException;
 import dev.arf.core.audit.InMemoryAuditLog;
+import dev.arf.core.blueprint.ServiceBlueprint;
+import dev.arf.core.blueprint.Verification;
 import dev.arf.core.detect.AnomalyDetector;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSettings;
@@ -32,6 +34,12 @@ import dev.arf.core.execute.ActionGate;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.execute.Actuator;
 import dev.arf.core.execute.GateVerdict;
+import dev.arf.core.execute.Reverts;
+import dev.arf.core.execute.TargetSnapshot;
+import dev.arf.core.governance.BlueprintSource;
+import dev.arf.core.governance.Guardian;
+import dev.arf.core.governance.KillSwitch;
+import dev.arf.core.governance.Permit;
 import dev.arf.core.incident.Incident;
 import dev.arf.core.incident.IncidentTracker;
 import dev.arf.core.incident.TimelineEntry;
@@ -44,6 +52,9 @@ import dev.arf.core.policy.PolicyMatch;
 import dev.arf.core.store.ReliabilityStore;
 import dev.arf.core.telemetry.Metric;
 import dev.arf.core.telemetry.TelemetryEvent;
+import dev.arf.core.verify.PendingVerification;
+import dev.arf.core.verify.VerificationReport;
+import dev.arf.core.verify.Verifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +83,8 @@ public final class ReliabilityEngine implements AutoCloseable {
     private final ReliabilityStore store;
     private final List<Actuator> actuators;
     private final ActionGate gate;
+    private final BlueprintSource blueprints;
+    private final Map<String, PendingVerification> pending = new ConcurrentHashMap<>();
     private final PolicyEngine policies;
     private final IncidentTracker incidents;
     private final ImpactAgent impact;
@@ -108,7 +121,8 @@ public final class ReliabilityEngine implements AutoCloseable {
         this.audit = b.audit;
         this.approvals = b.approvals;
         this.actuators = List.copyOf(b.actuators);
-        this.gate = b.gate;
+        this.gate = b.gate != null ? b.gate : Guardian.ungoverned(b.clock, KillSwitch.NEVER);
+        this.blueprints = b.blueprints;
         this.policies = new PolicyEngine(b.policies);
         this.incidents = new IncidentTracker(b.resolveAfter);
         this.impact = new ImpactAgent(b.profiles, b.defaultProfile);
@@ -203,6 +217,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         store.append(event);
         Detection detection = pipeline.detector.observe(event);
         pipeline.history.add(event);
+        verifyWhenDue(event);
         if (++pipeline.events % snapshotEvery == 0) {
             pipeline.detector.snapshot(event.service()).ifPresent(store::saveSnapshot);
         }
@@ -384,6 +399,7 @@ public final class ReliabilityEngine implements AutoCloseable {
 
     private List<HealingStep> heal(
             TelemetryEvent event, Detection detection, Cause cause, String incidentId, Instant now) {
+        double confidence = detection.confidence();
         List<PolicyMatch> matches;
         synchronized (policies) {
             matches = policies.evaluate(PolicyContext.of(event, detection.confidence(), cause.key(), now));
@@ -435,7 +451,8 @@ public final class ReliabilityEngine implements AutoCloseable {
                         Map.of(),
                         source,
                         match.explanation(),
-                        now);
+                        now,
+                        confidence);
                 steps.add(execute(action, incidentId, now));
             }
         }
@@ -443,6 +460,10 @@ public final class ReliabilityEngine implements AutoCloseable {
     }
 
     private HealingStep execute(Action action, String incidentId, Instant now) {
+        return step(executeInIncident(action, incidentId, now));
+    }
+
+    private ActionOutcome executeInIncident(Action action, String incidentId, Instant now) {
         incidents.record(
                 incidentId,
                 new TimelineEntry(
@@ -469,6 +490,11 @@ public final class ReliabilityEngine implements AutoCloseable {
                     incidentId, now, "remediation under way: " + action.type().key());
         }
         incidents.openIncident(action.target()).ifPresent(store::saveIncident);
+        return outcome;
+    }
+
+    private static HealingStep step(ActionOutcome outcome) {
+        Action action = outcome.action();
         HealingStep.Status status = switch (outcome.status()) {
             case SUCCEEDED -> HealingStep.Status.EXECUTED;
             case FAILED -> HealingStep.Status.FAILED;
@@ -508,13 +534,22 @@ public final class ReliabilityEngine implements AutoCloseable {
                         needs.reasonCode() + ": " + awaitApproval(action, needs),
                         now);
             }
-            case GateVerdict.Allow allow -> {}
+            case GateVerdict.Allow allow -> {
+                return act(allow.permit(), about, incidentId, now);
+            }
         }
+    }
+
+    /** Audit the intent, snapshot the target, act, audit the outcome, and schedule verification. */
+    private ActionOutcome act(Permit permit, Map<String, String> about, String incidentId, Instant now) {
+        Action action = permit.action();
         Optional<Actuator> actuator =
                 actuators.stream().filter(a -> a.handles(action)).findFirst();
         if (actuator.isEmpty()) {
-            return new ActionOutcome(
+            ActionOutcome none = new ActionOutcome(
                     action, ActionOutcome.Status.SKIPPED, "NO_ACTUATOR: no actuator handles " + action.target(), now);
+            gate.completed(permit, none, false);
+            return none;
         }
         try {
             audit.append(
@@ -522,19 +557,143 @@ public final class ReliabilityEngine implements AutoCloseable {
             audit.append(new AuditEntry(now, AuditEvents.ORCH_INTENT, action.target(), action.source(), about));
         } catch (AuditUnavailableException e) {
             auditFailures.incrementAndGet();
-            return new ActionOutcome(
+            ActionOutcome refused = new ActionOutcome(
                     action,
                     ActionOutcome.Status.FAILED,
                     "AUDIT_UNAVAILABLE: not executed because its intent could not be recorded: " + e.getMessage(),
                     now);
+            gate.completed(
+                    permit, new ActionOutcome(action, ActionOutcome.Status.SKIPPED, refused.detail(), now), false);
+            return refused;
         }
-        ActionOutcome outcome = safely(actuator.get(), action, now);
+        Optional<TargetSnapshot> before = action.type().mutates() ? snapshot(actuator.get(), action) : Optional.empty();
+        ActionOutcome outcome = safely(actuator.get(), permit, now);
         audit(
                 now,
                 outcome.applied() ? AuditEvents.ORCH_EXEC : AuditEvents.ORCH_FAILED,
                 action,
                 with(with(about, "status", outcome.status().name()), "detail", outcome.detail()));
+        Optional<Verification> spec =
+                outcome.applied() && action.type().mutates() ? verificationFor(action.target()) : Optional.empty();
+        spec.ifPresent(v -> pending.put(
+                action.target(),
+                new PendingVerification(action, before, v, now.plus(v.stabilizationPeriod()), incidentId)));
+        gate.completed(permit, outcome, spec.isPresent());
         return outcome;
+    }
+
+    private static Optional<TargetSnapshot> snapshot(Actuator actuator, Action action) {
+        try {
+            return actuator.snapshot(action.target());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The blueprint's verification for a target, when one is enabled and has checks. */
+    private Optional<Verification> verificationFor(String target) {
+        if (blueprints == null) {
+            return Optional.empty();
+        }
+        try {
+            return blueprints
+                    .current()
+                    .blueprint(target)
+                    .map(ServiceBlueprint::verification)
+                    .filter(v -> v.enabled() && !v.checks().isEmpty());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs the checks of the action on this event's service once its stabilisation period has passed;
+     * a failure that calls for it rolls the action back (through the gate, like any action), and a
+     * failed rollback is escalated to a person.
+     */
+    private void verifyWhenDue(TelemetryEvent event) {
+        PendingVerification due = pending.get(event.service());
+        Instant now = clock.instant();
+        if (due == null || now.isBefore(due.due()) || !pending.remove(event.service(), due)) {
+            return;
+        }
+        Action action = due.action();
+        VerificationReport report = Verifier.verify(action, due.spec(), event, now);
+        boolean revert = Reverts.isRevert(action);
+        Map<String, String> about = Map.of(
+                "action", action.type().key(),
+                "idempotency_key", action.idempotencyKey(),
+                "incident", due.incidentId(),
+                "checks", report.summary());
+        gate.verified(action, report.healthy());
+        if (report.healthy()) {
+            audit(now, AuditEvents.VERIFICATION_PASSED, action, about);
+            timeline(
+                    due.incidentId(),
+                    now,
+                    TimelineEntry.Kind.VERIFIED,
+                    (revert ? "rollback of " : "") + action.type().key() + " on " + action.target() + " verified: "
+                            + report.summary());
+            return;
+        }
+        boolean rollback = !revert && report.callsForRollback(due.spec().rollback());
+        Optional<Action> undo = rollback
+                ? due.before().flatMap(b -> Reverts.of(action, b, "verification failed: " + report.summary(), now))
+                : Optional.empty();
+        String next = revert
+                ? "the rollback did not restore health: escalate to a person"
+                : undo.isPresent()
+                        ? "rolling back"
+                        : rollback
+                                ? "cannot be rolled back (no snapshot of the state before it): escalate"
+                                : "no rollback asked for";
+        audit(now, AuditEvents.VERIFICATION_FAILED, action, with(about, "next", next));
+        timeline(
+                due.incidentId(),
+                now,
+                TimelineEntry.Kind.VERIFICATION_FAILED,
+                action.type().key() + " on " + action.target() + " failed verification: " + report.summary() + "; "
+                        + next);
+        undo.ifPresent(u -> {
+            audit(now, AuditEvents.ROLLBACK_TRIGGERED, u, with(about, "revert", u.idempotencyKey()));
+            ActionOutcome outcome = carryOut(u, due.incidentId(), now);
+            timeline(
+                    due.incidentId(),
+                    now,
+                    TimelineEntry.Kind.ROLLED_BACK,
+                    u.type().key() + " on " + u.target() + " to undo " + action.idempotencyKey() + " "
+                            + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail());
+            store.saveDecision(due.incidentId(), outcome);
+        });
+    }
+
+    private void timeline(String incidentId, Instant at, TimelineEntry.Kind kind, String message) {
+        if (!incidentId.isEmpty()) {
+            incidents.record(incidentId, new TimelineEntry(at, kind, message));
+        }
+    }
+
+    /**
+     * Proposes one action from outside a policy (the decision engine, a person through the CLI or the
+     * API): it passes the same gate, audit and verification as a policy's, and is recorded against
+     * the target's open incident if there is one.
+     */
+    public ActionOutcome propose(Action action) {
+        Objects.requireNonNull(action, "action");
+        Instant now = clock.instant();
+        String incidentId =
+                incidents.openIncident(action.target()).map(Incident::id).orElse("");
+        if (!incidentId.isEmpty()) {
+            return executeInIncident(action, incidentId, now);
+        }
+        ActionOutcome outcome = carryOut(action, incidentId, now);
+        store.saveDecision(incidentId, outcome);
+        return outcome;
+    }
+
+    /** Actions executed and waiting for their checks, by target. */
+    public List<PendingVerification> pendingVerifications() {
+        return List.copyOf(pending.values());
     }
 
     /** The gate's verdict; a gate that fails refuses (fail closed) rather than letting the action through. */
@@ -580,9 +739,10 @@ public final class ReliabilityEngine implements AutoCloseable {
     }
 
     /** An actuator that throws breaks its contract; the engine records that as a failure. */
-    private static ActionOutcome safely(Actuator actuator, Action action, Instant now) {
+    private static ActionOutcome safely(Actuator actuator, Permit permit, Instant now) {
+        Action action = permit.action();
         try {
-            return Objects.requireNonNull(actuator.execute(action), "actuator returned no outcome");
+            return Objects.requireNonNull(actuator.execute(permit), "actuator returned no outcome");
         } catch (RuntimeException e) {
             return new ActionOutcome(action, ActionOutcome.Status.FAILED, "ACTUATOR_ERROR: " + e, now);
         }
@@ -647,7 +807,8 @@ public final class ReliabilityEngine implements AutoCloseable {
         private List<HealingPolicy> policies = DefaultPolicies.all();
         private ReliabilityStore store = ReliabilityStore.NONE;
         private final List<Actuator> actuators = new ArrayList<>();
-        private ActionGate gate = ActionGate.ALLOW_ALL;
+        private ActionGate gate;
+        private BlueprintSource blueprints;
         private Duration resolveAfter = Duration.ofMinutes(5);
         private Map<String, ServiceProfile> profiles = Map.of();
         private ServiceProfile defaultProfile = ServiceProfile.DEFAULT;
@@ -759,6 +920,15 @@ public final class ReliabilityEngine implements AutoCloseable {
          * Where actions that need a person become approval requests (the same book the gate consults);
          * without one, such actions are only refused.
          */
+        /**
+         * The blueprints whose verification checks run after each action (the same source the Guardian
+         * reads); without them nothing is verified.
+         */
+        public Builder blueprints(BlueprintSource blueprints) {
+            this.blueprints = Objects.requireNonNull(blueprints, "blueprints");
+            return this;
+        }
+
         public Builder approvals(ApprovalBook approvals) {
             this.approvals = Objects.requireNonNull(approvals, "approvals");
             return this;

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param source who proposed it, e.g. {@code policy:db_connection_pool_protection}
  * @param reason why, in a sentence
+ * @param confidence how sure the proposer is that this is the right action, in [0, 1]; the Guardian
+ *     turns a low one into a no-op (seed 003: uncertainty above 0.5)
  */
 public record Action(
         String idempotencyKey,
@@ -20,7 +22,11 @@ public record Action(
         Map<String, String> parameters,
         String source,
         String reason,
-        Instant proposedAt) {
+        Instant proposedAt,
+        double confidence) {
+
+    /** For actions a person asked for: fully confident, by definition. */
+    public static final double CERTAIN = 1.0;
 
     public Action {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -30,5 +36,8 @@ public record Action(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(proposedAt, "proposedAt");
+        if (!(confidence >= 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("confidence must be within [0, 1], was " + confidence);
+        }
     }
 }

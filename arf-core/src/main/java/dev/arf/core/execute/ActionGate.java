@@ -1,14 +1,27 @@
 package dev.arf.core.execute;
 
+import dev.arf.core.governance.Permit;
+
 /**
- * The one place that decides whether a proposed action may reach an actuator. This issue's engine
- * uses {@link #ALLOW_ALL} (healing policies already apply their own cooldowns and hourly limits);
- * the governance layer (blueprints, tiers, approvals, kill switch) plugs in here.
+ * The one place that decides whether a proposed action may reach an actuator. The governance
+ * package provides the implementations that can allow (they mint the {@link
+ * Permit} actuators require): the Guardian, and an ungoverned gate for
+ * fleets without blueprints. Anything else can only refuse.
  */
 public interface ActionGate {
     GateVerdict check(Action action);
 
-    ActionGate ALLOW_ALL = action -> new GateVerdict.Allow();
+    /**
+     * Told what became of an allowed action, so the gate can keep breakers and locks. Gates that keep
+     * no such state ignore it.
+     *
+     * @param verifying true when the action's effect will still be verified; the target stays locked
+     *     until {@link #verified} is called
+     */
+    default void completed(Permit permitUsed, ActionOutcome outcome, boolean verifying) {}
+
+    /** Told whether an executed action, once stabilised, left its target healthy. */
+    default void verified(Action action, boolean healthy) {}
 
     /** Dry run: every action is refused with reason {@code DRY_RUN}, so nothing is changed. */
     ActionGate DRY_RUN = action ->

@@ -1,8 +1,20 @@
 package dev.arf.core.execute;
 
+import dev.arf.core.governance.Permit;
+import java.util.List;
+import java.util.Objects;
+
 /** The outcome of an {@link ActionGate}: a refusal is a value with a reason code, not an exception. */
 public sealed interface GateVerdict {
-    record Allow() implements GateVerdict {}
+    /**
+     * Go ahead, with the permit an actuator requires. Only the governance package can mint one, so a
+     * gate written elsewhere can refuse but never allow.
+     */
+    record Allow(Permit permit) implements GateVerdict {
+        public Allow {
+            Objects.requireNonNull(permit, "permit");
+        }
+    }
 
     record Deny(String reasonCode, String explanation) implements GateVerdict {}
 
@@ -11,10 +23,10 @@ public sealed interface GateVerdict {
      *
      * @param operation the blueprint operation that needs the approval
      */
-    record NeedsApproval(String reasonCode, String explanation, String operation, java.util.List<String> approvers)
+    record NeedsApproval(String reasonCode, String explanation, String operation, List<String> approvers)
             implements GateVerdict {
         public NeedsApproval {
-            approvers = java.util.List.copyOf(approvers);
+            approvers = List.copyOf(approvers);
         }
     }
 }

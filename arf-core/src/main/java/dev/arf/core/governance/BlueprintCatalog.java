@@ -10,7 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The blueprints in force, by service; the global blueprint applies to services of its environment. */
-public record BlueprintCatalog(Map<String, ServiceBlueprint> services, Optional<GlobalBlueprint> global) {
+public record BlueprintCatalog(Map<String, ServiceBlueprint> services, Optional<GlobalBlueprint> global)
+        implements BlueprintSource {
     public BlueprintCatalog {
         services = Map.copyOf(services);
     }
@@ -37,6 +38,16 @@ public record BlueprintCatalog(Map<String, ServiceBlueprint> services, Optional<
             throw new IllegalArgumentException("more than one global blueprint");
         }
         return new BlueprintCatalog(services, globals.stream().findFirst());
+    }
+
+    /** No blueprints: nothing may act (the Guardian refuses every change to an unknown service). */
+    public static BlueprintCatalog empty() {
+        return new BlueprintCatalog(Map.of(), Optional.empty());
+    }
+
+    @Override
+    public BlueprintCatalog current() {
+        return this;
     }
 
     public Optional<ServiceBlueprint> blueprint(String service) {

@@ -5,6 +5,7 @@ import dev.arf.core.policy.HealingAction;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param perServicePerHour actions per service in any sliding hour
  * @param globalPerHour actions across the fleet in any sliding hour
  * @param dryRun check everything, execute nothing
+ * @param safety confidence, circuit breaker, ineffective-fix, blast-radius and lock limits
  */
 public record GovernanceSettings(
         Map<Environment, Set<String>> eligible,
@@ -26,7 +28,8 @@ public record GovernanceSettings(
         Duration repetitionWindow,
         int perServicePerHour,
         int globalPerHour,
-        boolean dryRun) {
+        boolean dryRun,
+        SafetyLimits safety) {
 
     public GovernanceSettings {
         eligible = Map.copyOf(eligible);
@@ -34,6 +37,7 @@ public record GovernanceSettings(
         if (repetitionLimit < 1 || perServicePerHour < 1 || globalPerHour < 1) {
             throw new IllegalArgumentException("governance limits must be at least 1");
         }
+        Objects.requireNonNull(safety, "safety");
         if (!repetitionWindow.isPositive()) {
             throw new IllegalArgumentException("governance.repetition_window must be positive");
         }
@@ -69,7 +73,8 @@ public record GovernanceSettings(
                 Duration.ofSeconds(300),
                 10,
                 50,
-                false);
+                false,
+                SafetyLimits.defaults());
     }
 
     public GovernanceSettings withEligible(Environment environment, Set<String> actions) {
@@ -77,11 +82,23 @@ public record GovernanceSettings(
         copy.putAll(eligible);
         copy.put(environment, Set.copyOf(actions));
         return new GovernanceSettings(
-                copy, cooldowns, repetitionLimit, repetitionWindow, perServicePerHour, globalPerHour, dryRun);
+                copy, cooldowns, repetitionLimit, repetitionWindow, perServicePerHour, globalPerHour, dryRun, safety);
     }
 
     public GovernanceSettings withDryRun(boolean on) {
         return new GovernanceSettings(
-                eligible, cooldowns, repetitionLimit, repetitionWindow, perServicePerHour, globalPerHour, on);
+                eligible, cooldowns, repetitionLimit, repetitionWindow, perServicePerHour, globalPerHour, on, safety);
+    }
+
+    public GovernanceSettings withSafety(SafetyLimits limits) {
+        return new GovernanceSettings(
+                eligible,
+                cooldowns,
+                repetitionLimit,
+                repetitionWindow,
+                perServicePerHour,
+                globalPerHour,
+                dryRun,
+                limits);
     }
 }

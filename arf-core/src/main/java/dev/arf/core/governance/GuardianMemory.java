@@ -1,25 +1,23 @@
 package dev.arf.core.governance;
 
-import java.util.List;
-
 /**
- * Where the Guardian keeps the actions it allowed in the last hour, so that a restart resets no
- * cooldown, window or budget. {@link #save} must be durable when it returns; if it throws, the
+ * Where the Guardian keeps its {@link GuardianState}, so that a restart resets no cooldown, window,
+ * budget, open breaker or lock. {@link #save} must be durable when it returns; if it throws, the
  * Guardian refuses the action it was about to allow.
  */
 public interface GuardianMemory {
-    List<GateExecution> load();
+    GuardianState load();
 
-    void save(List<GateExecution> lastHour);
+    void save(GuardianState state);
 
     /** Remembers nothing across restarts. */
     GuardianMemory NONE = new GuardianMemory() {
         @Override
-        public List<GateExecution> load() {
-            return List.of();
+        public GuardianState load() {
+            return GuardianState.empty();
         }
 
         @Override
-        public void save(List<GateExecution> lastHour) {}
+        public void save(GuardianState state) {}
     };
 }

@@ -16,6 +16,9 @@ public record TimelineEntry(Instant at, Kind kind, String message) {
         MITIGATING,
         RECOVERING,
         RELAPSED,
+        VERIFIED,
+        VERIFICATION_FAILED,
+        ROLLED_BACK,
         RESOLVED
     }
 }

@@ -3,8 +3,12 @@ package dev.arf.core.sim;
 import dev.arf.core.execute.Action;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.execute.Actuator;
+import dev.arf.core.execute.TargetSnapshot;
+import dev.arf.core.governance.Permit;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +30,8 @@ public final class SimulatorActuator implements Actuator {
     }
 
     @Override
-    public synchronized ActionOutcome execute(Action action) {
+    public synchronized ActionOutcome execute(Permit permit) {
+        Action action = permit.redeem();
         if (seenKeys.contains(action.idempotencyKey())) {
             return new ActionOutcome(
                     action,
@@ -39,6 +44,22 @@ public final class SimulatorActuator implements Actuator {
             seenKeys.add(action.idempotencyKey());
         }
         return outcome;
+    }
+
+    /** Replicas and version: enough to scale back, or to know a rollback has a version to return to. */
+    @Override
+    public Optional<TargetSnapshot> snapshot(String target) {
+        if (!fleet.knows(target)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetSnapshot(
+                target,
+                Map.of(
+                        TargetSnapshot.REPLICAS,
+                        Integer.toString(fleet.desiredReplicas(target)),
+                        "version",
+                        fleet.version(target)),
+                fleet.now()));
     }
 
     public Fleet fleet() {

@@ -25,7 +25,14 @@ class ApprovalBookTest {
 
     private Action restart(String target) {
         return new Action(
-                "k" + keys++, HealingAction.RESTART_CONTAINER, target, Map.of(), "policy:p", "errors", clock.instant());
+                "k" + keys++,
+                HealingAction.RESTART_CONTAINER,
+                target,
+                Map.of(),
+                "policy:p",
+                "errors",
+                clock.instant(),
+                Action.CERTAIN);
     }
 
     @Test

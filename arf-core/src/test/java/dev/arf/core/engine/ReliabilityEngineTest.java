@@ -29,7 +29,8 @@ class ReliabilityEngineTest {
         }
 
         @Override
-        public ActionOutcome execute(Action action) {
+        public ActionOutcome execute(dev.arf.core.governance.Permit permit) {
+            Action action = permit.redeem();
             executed.add(action);
             return new ActionOutcome(action, ActionOutcome.Status.SUCCEEDED, "done", clock.instant());
         }
@@ -170,7 +171,8 @@ class ReliabilityEngineTest {
             }
 
             @Override
-            public ActionOutcome execute(Action action) {
+            public ActionOutcome execute(dev.arf.core.governance.Permit permit) {
+                Action action = permit.redeem();
                 chainLengthWhenActing.add(audit.size());
                 List<dev.arf.core.audit.AuditRecord> last = audit.read(audit.size(), 1);
                 assertThat(last.get(0).entry().event()).isEqualTo("ORCH_INTENT");

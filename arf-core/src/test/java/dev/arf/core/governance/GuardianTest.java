@@ -15,6 +15,7 @@ import dev.arf.core.blueprint.Scaling;
 import dev.arf.core.blueprint.ServiceBlueprint;
 import dev.arf.core.blueprint.Verification;
 import dev.arf.core.execute.Action;
+import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.execute.GateVerdict;
 import dev.arf.core.policy.HealingAction;
 import dev.arf.core.time.VirtualClock;
@@ -63,15 +64,31 @@ class GuardianTest {
                         "payments", blueprint("payments", Environment.PROD, CHECKOUT_RULES),
                         "search", blueprint("search", Environment.STAGE, CHECKOUT_RULES)),
                 Optional.ofNullable(global));
-        return new Guardian(settings, clock, catalog, killSwitch);
+        return Guardian.builder(clock, catalog)
+                .settings(settings)
+                .killSwitch(killSwitch)
+                .build();
     }
 
     private Guardian guardian() {
         return guardian(GovernanceSettings.defaults(), KillSwitch.NEVER, null);
     }
 
+    /** Checks, and reports an allowed action as done, as the engine does: its target's lock is released. */
+    private GateVerdict settle(Guardian g, Action action) {
+        GateVerdict v = g.check(action);
+        if (v instanceof GateVerdict.Allow allow) {
+            g.completed(
+                    allow.permit(),
+                    new ActionOutcome(allow.permit().redeem(), ActionOutcome.Status.SUCCEEDED, "done", clock.instant()),
+                    false);
+        }
+        return v;
+    }
+
     private Action action(HealingAction type, String target, Map<String, String> parameters) {
-        return new Action("k" + keys++, type, target, parameters, "policy:test", "test", clock.instant());
+        return new Action(
+                "k" + keys++, type, target, parameters, "policy:test", "test", clock.instant(), Action.CERTAIN);
     }
 
     private Action action(HealingAction type, String target) {
@@ -88,20 +105,21 @@ class GuardianTest {
 
     @Test
     void allowsWhatTheBlueprintAllowsInAnEligibleEnvironment() {
-        assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+        assertThat(code(settle(guardian(), action(HealingAction.RESTART_CONTAINER, "checkout"))))
                 .isEqualTo("ALLOW");
     }
 
     @Test
     void alertingIsAlwaysAllowedEvenWithTheKillSwitchEngaged() {
         Guardian g = guardian(GovernanceSettings.defaults(), () -> true, null);
-        assertThat(code(g.check(action(HealingAction.ALERT_TEAM, "payments")))).isEqualTo("ALLOW");
+        assertThat(code(settle(g, action(HealingAction.ALERT_TEAM, "payments"))))
+                .isEqualTo("ALLOW");
     }
 
     @Test
     void killSwitchEngagedStopsEveryChange() {
         Guardian g = guardian(GovernanceSettings.defaults(), () -> true, null);
-        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"))))
                 .isEqualTo("KILL_SWITCH_ENGAGED");
     }
 
@@ -113,35 +131,37 @@ class GuardianTest {
                     throw new IllegalStateException("store down");
                 },
                 null);
-        GateVerdict v = g.check(action(HealingAction.RESTART_CONTAINER, "checkout"));
+        GateVerdict v = settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"));
         assertThat(code(v)).isEqualTo("KILL_SWITCH_ENGAGED");
         assertThat(((GateVerdict.Deny) v).explanation()).contains("cannot be read", "failing closed");
     }
 
     @Test
     void anEmptyOrWildcardTargetMeansNothing() {
-        assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, ""))))
+        assertThat(code(settle(guardian(), action(HealingAction.RESTART_CONTAINER, ""))))
                 .isEqualTo("EMPTY_TARGET");
-        assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "*"))))
+        assertThat(code(settle(guardian(), action(HealingAction.RESTART_CONTAINER, "*"))))
                 .isEqualTo("EMPTY_TARGET");
     }
 
     @Test
     void aServiceWithoutABlueprintMayNotBeTouched() {
-        assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "unknown"))))
+        assertThat(code(settle(guardian(), action(HealingAction.RESTART_CONTAINER, "unknown"))))
                 .isEqualTo("ACTION_NOT_ALLOWED");
     }
 
     @Test
     void anOperationTheBlueprintDoesNotListIsNotAllowed() {
         GovernanceRules restartOnly = new GovernanceRules(Set.of("restart_pods"), List.of(), Set.of());
-        Guardian g = new Guardian(
-                GovernanceSettings.defaults(),
-                clock,
-                new BlueprintCatalog(
-                        Map.of("checkout", blueprint("checkout", Environment.DEV, restartOnly)), Optional.empty()),
-                KillSwitch.NEVER);
-        assertThat(code(g.check(action(HealingAction.ROLLBACK, "checkout")))).isEqualTo("ACTION_NOT_ALLOWED");
+        Guardian g = Guardian.builder(
+                        clock,
+                        new BlueprintCatalog(
+                                Map.of("checkout", blueprint("checkout", Environment.DEV, restartOnly)),
+                                Optional.empty()))
+                .settings(GovernanceSettings.defaults())
+                .killSwitch(KillSwitch.NEVER)
+                .build();
+        assertThat(code(settle(g, action(HealingAction.ROLLBACK, "checkout")))).isEqualTo("ACTION_NOT_ALLOWED");
     }
 
     @Test
@@ -158,10 +178,10 @@ class GuardianTest {
 
     @Test
     void scalingBeyondTheBlueprintsMaximumNeedsApproval() {
-        GateVerdict v = guardian().check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")));
+        GateVerdict v = settle(guardian(), action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")));
         assertThat(code(v)).isEqualTo("APPROVAL_REQUIRED");
         assertThat(((GateVerdict.NeedsApproval) v).approvers()).containsExactly("devops-team");
-        assertThat(code(guardian().check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "8")))))
+        assertThat(code(settle(guardian(), action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "8")))))
                 .isEqualTo("ALLOW");
     }
 
@@ -170,26 +190,28 @@ class GuardianTest {
         var store = new dev.arf.core.approval.InMemoryApprovalStore();
         var book = new dev.arf.core.approval.ApprovalBook(
                 store, new dev.arf.core.audit.InMemoryAuditLog(), clock, Duration.ofHours(1));
-        Guardian g = new Guardian(
-                GovernanceSettings.defaults(),
-                clock,
-                new BlueprintCatalog(
-                        Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)), Optional.empty()),
-                KillSwitch.NEVER,
-                book);
+        Guardian g = Guardian.builder(
+                        clock,
+                        new BlueprintCatalog(
+                                Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)),
+                                Optional.empty()))
+                .settings(GovernanceSettings.defaults())
+                .killSwitch(KillSwitch.NEVER)
+                .approvals(book)
+                .build();
         Action beyond = action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14"));
-        GateVerdict first = g.check(beyond);
+        GateVerdict first = settle(g, beyond);
         assertThat(first).isInstanceOf(GateVerdict.NeedsApproval.class);
         var request = book.request(beyond, "scale_beyond_limits", List.of("devops-team"), "surge");
         book.approve(request.id(), "alice", "");
 
-        assertThat(code(g.check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "16")))))
+        assertThat(code(settle(g, action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "16")))))
                 .as("a changed action needs a new approval")
                 .isEqualTo("APPROVAL_REQUIRED");
-        assertThat(code(g.check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")))))
+        assertThat(code(settle(g, action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")))))
                 .isEqualTo("ALLOW");
         clock.advance(Duration.ofMinutes(5));
-        assertThat(code(g.check(action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")))))
+        assertThat(code(settle(g, action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14")))))
                 .as("used once")
                 .isEqualTo("APPROVAL_REQUIRED");
     }
@@ -200,68 +222,87 @@ class GuardianTest {
         var book = new dev.arf.core.approval.ApprovalBook(
                 store, new dev.arf.core.audit.InMemoryAuditLog(), clock, Duration.ofHours(1));
         boolean[] killed = {true};
-        Guardian g = new Guardian(
-                GovernanceSettings.defaults(),
-                clock,
-                new BlueprintCatalog(
-                        Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)), Optional.empty()),
-                () -> killed[0],
-                book);
+        Guardian g = Guardian.builder(
+                        clock,
+                        new BlueprintCatalog(
+                                Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)),
+                                Optional.empty()))
+                .settings(GovernanceSettings.defaults())
+                .killSwitch(() -> killed[0])
+                .approvals(book)
+                .build();
         Action beyond = action(HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "14"));
         book.approve(
                 book.request(beyond, "scale_beyond_limits", List.of("devops-team"), "")
                         .id(),
                 "alice",
                 "");
-        assertThat(code(g.check(beyond))).isEqualTo("KILL_SWITCH_ENGAGED");
+        assertThat(code(settle(g, beyond))).isEqualTo("KILL_SWITCH_ENGAGED");
         killed[0] = false;
-        assertThat(code(g.check(beyond))).isEqualTo("ALLOW");
+        assertThat(code(settle(g, beyond))).isEqualTo("ALLOW");
     }
 
     /** A memory that survives "restarts" of the Guardian within the test. */
     static final class ListMemory implements GuardianMemory {
-        List<GateExecution> saved = List.of();
+        GuardianState saved = GuardianState.empty();
         boolean broken;
 
         @Override
-        public List<GateExecution> load() {
+        public GuardianState load() {
             return saved;
         }
 
         @Override
-        public void save(List<GateExecution> lastHour) {
+        public void save(GuardianState state) {
             if (broken) {
                 throw new IllegalStateException("disk full");
             }
-            saved = List.copyOf(lastHour);
+            saved = state;
         }
     }
 
     private Guardian remembering(GuardianMemory memory) {
-        return new Guardian(
-                GovernanceSettings.defaults(),
-                clock,
-                new BlueprintCatalog(
-                        Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)), Optional.empty()),
-                KillSwitch.NEVER,
-                null,
-                memory);
+        return Guardian.builder(
+                        clock,
+                        new BlueprintCatalog(
+                                Map.of("checkout", blueprint("checkout", Environment.DEV, CHECKOUT_RULES)),
+                                Optional.empty()))
+                .settings(GovernanceSettings.defaults())
+                .killSwitch(KillSwitch.NEVER)
+                .memory(memory)
+                .build();
     }
 
     @Test
     void aRestartResetsNoCooldownAndNoBudget() {
         ListMemory memory = new ListMemory();
-        assertThat(code(remembering(memory).check(action(HealingAction.ROLLBACK, "checkout"))))
+        assertThat(code(settle(remembering(memory), action(HealingAction.ROLLBACK, "checkout"))))
                 .isEqualTo("ALLOW");
         clock.advance(Duration.ofSeconds(100));
 
         Guardian restarted = remembering(memory);
-        assertThat(code(restarted.check(action(HealingAction.ROLLBACK, "checkout"))))
+        assertThat(code(settle(restarted, action(HealingAction.ROLLBACK, "checkout"))))
                 .isEqualTo("COOLDOWN_ACTIVE");
         clock.advance(Duration.ofSeconds(200));
-        assertThat(code(restarted.check(action(HealingAction.ROLLBACK, "checkout"))))
+        assertThat(code(settle(restarted, action(HealingAction.ROLLBACK, "checkout"))))
                 .isEqualTo("ALLOW");
-        assertThat(memory.saved).hasSize(2);
+        assertThat(memory.saved.executions()).hasSize(2);
+    }
+
+    @Test
+    void anActionInFlightWhenTheProcessDiedKeepsItsTargetLockedUntilTheLeaseLapses() {
+        ListMemory memory = new ListMemory();
+        assertThat(code(remembering(memory).check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+                .isEqualTo("ALLOW");
+        clock.advance(Duration.ofMinutes(5));
+
+        Guardian restarted = remembering(memory);
+        GateVerdict locked = restarted.check(action(HealingAction.ROLLBACK, "checkout"));
+        assertThat(code(locked)).isEqualTo("TARGET_LOCKED");
+        assertThat(((GateVerdict.Deny) locked).explanation()).contains("never two actions at once");
+        clock.advance(SafetyLimits.defaults().lockLease());
+        assertThat(code(settle(restarted, action(HealingAction.ROLLBACK, "checkout"))))
+                .isEqualTo("ALLOW");
     }
 
     @Test
@@ -277,35 +318,35 @@ class GuardianTest {
         Guardian g = guardian();
         Action planned = action(HealingAction.TRAFFIC_SHIFT, "checkout");
         clock.advance(Duration.ofSeconds(10));
-        assertThat(code(g.check(action(HealingAction.CIRCUIT_BREAKER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.CIRCUIT_BREAKER, "checkout"))))
                 .isEqualTo("ALLOW");
         clock.advance(Duration.ofSeconds(10));
-        assertThat(code(g.check(planned))).isEqualTo("STALE_PLAN");
-        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout"))))
+        assertThat(code(settle(g, planned))).isEqualTo("STALE_PLAN");
+        assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout"))))
                 .as("a fresh plan")
                 .isEqualTo("ALLOW");
     }
 
     @Test
     void productionRunsNothingButNoopsByDefaultAndStageNoRollbacks() {
-        assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "payments"))))
+        assertThat(code(settle(guardian(), action(HealingAction.RESTART_CONTAINER, "payments"))))
                 .isEqualTo("ACTION_ELIGIBILITY_FAILED");
-        assertThat(code(guardian().check(action(HealingAction.ROLLBACK, "search"))))
+        assertThat(code(settle(guardian(), action(HealingAction.ROLLBACK, "search"))))
                 .isEqualTo("ACTION_ELIGIBILITY_FAILED");
-        assertThat(code(guardian().check(action(HealingAction.RESTART_CONTAINER, "search"))))
+        assertThat(code(settle(guardian(), action(HealingAction.RESTART_CONTAINER, "search"))))
                 .isEqualTo("ALLOW");
     }
 
     @Test
     void aRestartRestsForItsCooldownOnTheVirtualClock() {
         Guardian g = guardian();
-        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"))))
                 .isEqualTo("ALLOW");
         clock.advance(Duration.ofSeconds(59));
-        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"))))
                 .isEqualTo("COOLDOWN_ACTIVE");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"))))
                 .isEqualTo("ALLOW");
     }
 
@@ -313,13 +354,13 @@ class GuardianTest {
     void theFourthIdenticalActionInFiveMinutesIsSuppressed() {
         Guardian g = guardian();
         for (int i = 0; i < 3; i++) {
-            assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("share", "0.5")))))
+            assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("share", "0.5")))))
                     .isEqualTo("ALLOW");
             clock.advance(Duration.ofSeconds(30));
         }
-        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("share", "0.5")))))
+        assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("share", "0.5")))))
                 .isEqualTo("REPETITION_SUPPRESSED");
-        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("share", "0.3")))))
+        assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("share", "0.3")))))
                 .isEqualTo("ALLOW");
     }
 
@@ -328,36 +369,43 @@ class GuardianTest {
         Guardian g = guardian();
         HealingAction[] kinds = {HealingAction.TRAFFIC_SHIFT, HealingAction.CIRCUIT_BREAKER};
         for (int i = 0; i < 10; i++) {
-            assertThat(code(g.check(action(kinds[i % 2], "checkout", Map.of("n", "" + i)))))
+            assertThat(code(settle(g, action(kinds[i % 2], "checkout", Map.of("n", "" + i)))))
                     .isEqualTo("ALLOW");
             clock.advance(Duration.ofMinutes(1));
         }
-        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("n", "x")))))
+        assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("n", "x")))))
                 .isEqualTo("RATE_LIMITED");
         clock.advance(Duration.ofMinutes(51));
-        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("n", "y")))))
+        assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout", Map.of("n", "y")))))
                 .isEqualTo("ALLOW");
     }
 
     @Test
     void theFleetShareOneHourlyBudget() {
         GovernanceSettings tight = new GovernanceSettings(
-                GovernanceSettings.defaults().eligible(), Map.of(), 3, Duration.ofSeconds(300), 10, 2, false);
+                GovernanceSettings.defaults().eligible(),
+                Map.of(),
+                3,
+                Duration.ofSeconds(300),
+                10,
+                2,
+                false,
+                SafetyLimits.defaults());
         Guardian g = guardian(tight, KillSwitch.NEVER, null);
-        assertThat(code(g.check(action(HealingAction.TRAFFIC_SHIFT, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.TRAFFIC_SHIFT, "checkout"))))
                 .isEqualTo("ALLOW");
-        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "search"))))
+        assertThat(code(settle(g, action(HealingAction.RESTART_CONTAINER, "search"))))
                 .isEqualTo("ALLOW");
-        assertThat(code(g.check(action(HealingAction.CIRCUIT_BREAKER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.CIRCUIT_BREAKER, "checkout"))))
                 .isEqualTo("GLOBAL_RATE_LIMITED");
     }
 
     @Test
     void dryRunChecksEverythingAndExecutesNothing() {
         Guardian g = guardian(GovernanceSettings.defaults().withDryRun(true), KillSwitch.NEVER, null);
-        GateVerdict v = g.check(action(HealingAction.RESTART_CONTAINER, "checkout"));
+        GateVerdict v = settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"));
         assertThat(code(v)).isEqualTo("DRY_RUN");
-        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "checkout"))))
+        assertThat(code(settle(g, action(HealingAction.RESTART_CONTAINER, "checkout"))))
                 .as("a dry run burns no cooldown")
                 .isEqualTo("DRY_RUN");
     }
@@ -377,16 +425,17 @@ class GuardianTest {
         String[] services = {"a", "b", "c", "nobody", ""};
         HealingAction[] kinds = HealingAction.values();
         for (int run = 0; run < 50; run++) {
-            Guardian g = new Guardian(
-                    GovernanceSettings.defaults(),
-                    clock,
-                    new BlueprintCatalog(
-                            Map.of(
-                                    "a", blueprint("a", Environment.DEV, rules),
-                                    "b", blueprint("b", Environment.DEV, rules),
-                                    "c", blueprint("c", Environment.PROD, rules)),
-                            Optional.empty()),
-                    KillSwitch.NEVER);
+            Guardian g = Guardian.builder(
+                            clock,
+                            new BlueprintCatalog(
+                                    Map.of(
+                                            "a", blueprint("a", Environment.DEV, rules),
+                                            "b", blueprint("b", Environment.DEV, rules),
+                                            "c", blueprint("c", Environment.PROD, rules)),
+                                    Optional.empty()))
+                    .settings(GovernanceSettings.defaults())
+                    .killSwitch(KillSwitch.NEVER)
+                    .build();
             Map<String, List<Instant>> allowedByService = new HashMap<>();
             Map<String, Instant> lastByKind = new HashMap<>();
             for (int i = 0; i < 400; i++) {
@@ -396,7 +445,7 @@ class GuardianTest {
                         ? Map.of("replicas", Integer.toString(random.nextInt(20)))
                         : Map.of("n", Integer.toString(random.nextInt(3)));
                 Action a = action(kind, target, params);
-                GateVerdict v = g.check(a);
+                GateVerdict v = settle(g, a);
                 if (v instanceof GateVerdict.Allow && kind.mutates()) {
                     assertThat(target).isIn("a", "b");
                     assertThat(kind).isNotIn(HealingAction.ROLLBACK, HealingAction.CIRCUIT_BREAKER);

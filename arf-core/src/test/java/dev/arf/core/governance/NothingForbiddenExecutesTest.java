@@ -57,7 +57,8 @@ class NothingForbiddenExecutesTest {
             }
 
             @Override
-            public ActionOutcome execute(Action action) {
+            public ActionOutcome execute(dev.arf.core.governance.Permit permit) {
+                Action action = permit.redeem();
                 executed.add(action);
                 return new ActionOutcome(action, ActionOutcome.Status.SUCCEEDED, "ok", clock.instant());
             }
@@ -66,11 +67,10 @@ class NothingForbiddenExecutesTest {
                 .clock(clock)
                 .policies(DefaultPolicies.all())
                 .actuator(recorder)
-                .gate(new Guardian(
-                        GovernanceSettings.defaults(),
-                        clock,
-                        new BlueprintCatalog(blueprints, Optional.empty()),
-                        KillSwitch.NEVER))
+                .gate(Guardian.builder(clock, new BlueprintCatalog(blueprints, Optional.empty()))
+                        .settings(GovernanceSettings.defaults())
+                        .killSwitch(KillSwitch.NEVER)
+                        .build())
                 .build();
         String[] services = {"db", "api", "orphan"};
         for (int i = 0; i < 20_000; i++) {

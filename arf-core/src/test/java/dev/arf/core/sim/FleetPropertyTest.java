@@ -110,6 +110,14 @@ class FleetPropertyTest {
             case 2 -> Map.of("replicas", "many", "share", "half");
             default -> Map.of();
         };
-        return new Action("prop-" + run + "-" + tick, type, target, parameters, "property", "random", Instant.EPOCH);
+        return new Action(
+                "prop-" + run + "-" + tick,
+                type,
+                target,
+                parameters,
+                "property",
+                "random",
+                Instant.EPOCH,
+                Action.CERTAIN);
     }
 }

@@ -46,6 +46,21 @@ final class SimFixtures {
 
     static Action action(HealingAction type, String target, Map<String, String> parameters) {
         return new Action(
-                "test-" + KEYS.incrementAndGet(), type, target, parameters, "test", "because the test says so", START);
+                "test-" + KEYS.incrementAndGet(),
+                type,
+                target,
+                parameters,
+                "test",
+                "because the test says so",
+                START,
+                Action.CERTAIN);
+    }
+
+    /** A permit from the ungoverned gate: the only way a test gets one, too. */
+    static dev.arf.core.governance.Permit permit(Action action) {
+        return ((dev.arf.core.execute.GateVerdict.Allow) dev.arf.core.governance.Guardian.ungoverned(
+                                java.time.Clock.systemUTC(), dev.arf.core.governance.KillSwitch.NEVER)
+                        .check(action))
+                .permit();
     }
 }

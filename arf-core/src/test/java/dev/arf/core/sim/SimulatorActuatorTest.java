@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SimulatorActuatorTest {
 
     private static Action scaleOut(String key, String target) {
-        return new Action(key, HealingAction.SCALE_OUT, target, Map.of(), "policy:test", "load is high", START);
+        return new Action(
+                key, HealingAction.SCALE_OUT, target, Map.of(), "policy:test", "load is high", START, Action.CERTAIN);
     }
 
     @Test
@@ -30,8 +31,8 @@ class SimulatorActuatorTest {
         Fleet fleet = standardFleet(2);
         SimulatorActuator actuator = new SimulatorActuator(fleet);
 
-        ActionOutcome first = actuator.execute(scaleOut("incident-7/scale", "checkout"));
-        ActionOutcome again = actuator.execute(scaleOut("incident-7/scale", "checkout"));
+        ActionOutcome first = actuator.execute(SimFixtures.permit(scaleOut("incident-7/scale", "checkout")));
+        ActionOutcome again = actuator.execute(SimFixtures.permit(scaleOut("incident-7/scale", "checkout")));
 
         assertThat(first.status()).isEqualTo(Status.SUCCEEDED);
         assertThat(again.status()).isEqualTo(Status.SKIPPED);
@@ -44,8 +45,8 @@ class SimulatorActuatorTest {
         Fleet fleet = standardFleet(3);
         SimulatorActuator actuator = new SimulatorActuator(fleet);
 
-        actuator.execute(scaleOut("a", "checkout"));
-        actuator.execute(scaleOut("b", "checkout"));
+        actuator.execute(SimFixtures.permit(scaleOut("a", "checkout")));
+        actuator.execute(SimFixtures.permit(scaleOut("b", "checkout")));
 
         assertThat(fleet.desiredReplicas("checkout")).isEqualTo(23);
     }
@@ -55,9 +56,18 @@ class SimulatorActuatorTest {
         Fleet fleet = standardFleet(4);
         SimulatorActuator actuator = new SimulatorActuator(fleet);
         Action malformed = new Action(
-                "retry-me", HealingAction.SCALE_OUT, "checkout", Map.of("replicas", "x"), "test", "typo", START);
+                "retry-me",
+                HealingAction.SCALE_OUT,
+                "checkout",
+                Map.of("replicas", "x"),
+                "test",
+                "typo",
+                START,
+                Action.CERTAIN);
 
-        assertThat(actuator.execute(malformed).status()).isEqualTo(Status.FAILED);
-        assertThat(actuator.execute(scaleOut("retry-me", "checkout")).status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(actuator.execute(SimFixtures.permit(malformed)).status()).isEqualTo(Status.FAILED);
+        assertThat(actuator.execute(SimFixtures.permit(scaleOut("retry-me", "checkout")))
+                        .status())
+                .isEqualTo(Status.SUCCEEDED);
     }
 }
