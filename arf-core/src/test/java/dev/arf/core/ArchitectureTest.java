@@ -71,4 +71,26 @@ class ArchitectureTest {
                 .because("the engine composes the stages; a stage calling the engine would be a cycle")
                 .check(CORE);
     }
+
+    /**
+     * No bypass, by construction: an actuator acts only on a permit, and only the governance gates mint
+     * one (the constructor is package-private; this pins it to the two gates within the package).
+     */
+    @Test
+    void onlyTheGovernanceGatesMintPermits() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.arf.core.governance.Guardian")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.arf.core.governance.UngovernedGate")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.arf.core.governance.Permit")
+                .should()
+                .callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.type(
+                                        dev.arf.core.governance.Permit.class))))
+                .because("a permit is the proof that an action passed the Guardian")
+                .check(CORE);
+    }
 }

@@ -36,10 +36,11 @@ import java.util.TreeSet;
  *   <li>a revert must undo an action this Guardian permitted on the same target;
  *   <li>a plan older than the newest decision for its target is stale;
  *   <li>a maintenance window on the target pauses automation;
+ *   <li>prerequisites: what the action needs (a whole number of replicas) must be there;
  *   <li>the blueprint's tier: forbidden, not allowed (no blueprint means nothing is allowed), approval
  *       required ({@link GateVerdict.NeedsApproval}, unless a person approved this exact action) —
  *       global forbidden operations apply to every service of their environment;
- *   <li>environment eligibility, then prerequisites;
+ *   <li>environment eligibility;
  *   <li>uncertainty: a confidence below the threshold becomes a no-op;
  *   <li>the service's circuit breaker, and actions found ineffective on the target;
  *   <li>a lock on the target held by another action in flight;
@@ -174,6 +175,12 @@ public final class Guardian implements ActionGate {
                 return paused.get();
             }
         }
+        if (Operations.requestedReplicas(action) == Integer.MAX_VALUE) {
+            return deny(
+                    ReasonCode.PREREQUISITE_MISSING,
+                    action.type().key() + " needs a whole number of replicas, got '"
+                            + action.parameters().get("replicas") + "'");
+        }
         BlueprintCatalog catalog;
         try {
             catalog = Objects.requireNonNull(blueprints.current(), "no blueprint catalog");
@@ -228,12 +235,6 @@ public final class Guardian implements ActionGate {
                     ReasonCode.ACTION_ELIGIBILITY_FAILED,
                     kind + " is not permitted in " + blueprint.environment().key() + " (permitted: "
                             + new TreeSet<>(eligible) + ")");
-        }
-        if (Operations.requestedReplicas(action) == Integer.MAX_VALUE) {
-            return deny(
-                    ReasonCode.PREREQUISITE_MISSING,
-                    action.type().key() + " needs a whole number of replicas, got '"
-                            + action.parameters().get("replicas") + "'");
         }
         if (!revert) {
             Optional<GateVerdict> restrained = selfRestraint(action, now);
