@@ -691,6 +691,18 @@ public final class ReliabilityEngine implements AutoCloseable {
         return outcome;
     }
 
+    /** The newest accepted observation of a service, if it has sent any. */
+    public Optional<TelemetryEvent> latest(String service) {
+        ServicePipeline pipeline = pipelines.get(service);
+        if (pipeline == null) {
+            return Optional.empty();
+        }
+        synchronized (pipeline) {
+            List<TelemetryEvent> events = pipeline.history.events();
+            return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+        }
+    }
+
     /** Actions executed and waiting for their checks, by target. */
     public List<PendingVerification> pendingVerifications() {
         return List.copyOf(pending.values());
