@@ -321,6 +321,46 @@ class CliE2E {
     }
 
     @Test
+    void aMaintenanceWindowPausesTheGovernedDemoUntilItIsRemoved() {
+        String dir = dataDir.toString();
+        String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
+        Run bad = arf(
+                "governance", "maintenance", "add", "mw-1", "--from", "yesterday", "--until", "now", "--data-dir", dir);
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("maintenance window mw-1").contains("yesterday");
+
+        Run added = arf(
+                "governance",
+                "maintenance",
+                "add",
+                "mw-1",
+                "--reason",
+                "db upgrade",
+                "--from",
+                "2000-01-01T00:00:00Z",
+                "--until",
+                "2100-01-01T00:00:00Z",
+                "--data-dir",
+                dir);
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(arf("governance", "maintenance", "list", "--data-dir", dir).out())
+                .contains("mw-1", "db upgrade", "(ACTIVE)");
+        assertThat(arf("governance", "status", "--data-dir", dir).out()).contains("maintenance mw-1");
+
+        Run paused = arf("demo", "--speed", "0", "--blueprints", blueprints, "--data-dir", dir);
+        assertThat(paused.out()).contains("MAINTENANCE_WINDOW").doesNotContain("circuit_breaker on payments: executed");
+
+        assertThat(arf("governance", "maintenance", "remove", "mw-1", "--data-dir", dir)
+                        .exitCode())
+                .isZero();
+        assertThat(arf("governance", "maintenance", "remove", "mw-1", "--data-dir", dir)
+                        .exitCode())
+                .isEqualTo(1);
+        assertThat(arf("audit", "tail", "-n", "100000", "--data-dir", dir).out())
+                .contains("MAINTENANCE_WINDOW_SET", "MAINTENANCE_WINDOW_REMOVED");
+    }
+
+    @Test
     void aRefusedRestartBecomesAnApprovalRequestThatAPersonDecides() {
         String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
         Run demo = arf("demo", "--speed", "0", "--blueprints", blueprints, "--data-dir", dataDir.toString());
