@@ -25,6 +25,10 @@ echo "== governance verdict latency (one thread)"
 "$JAVA" -jar "$jar" GuardianBenchmark -f 1 -wi 2 -i 3 -w 3s -r 5s -rf json -rff "$out/guardian.json" \
   | grep -E "^(Benchmark|GuardianBenchmark)"
 
+echo "== a forbidden action refused end to end (engine.propose → Guardian → durable audit), embedded store"
+"$JAVA" -jar "$jar" RefusalBenchmark -f 1 -wi 2 -i 3 -w 3s -r 5s -rf json -rff "$out/refusal.json" \
+  | grep -E "^(Benchmark|RefusalBenchmark)"
+
 echo "== engine end to end (2 threads, embedded store): events/s and latency percentiles"
 "$JAVA" -jar "$jar" EngineBenchmark -p store=embedded -f 1 -wi 2 -i 4 -w 5s -r 8s \
   -rf json -rff "$out/engine.json" | grep -E '^(Benchmark|EngineBenchmark)'
