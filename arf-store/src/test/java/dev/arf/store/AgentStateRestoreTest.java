@@ -20,15 +20,10 @@ class AgentStateRestoreTest {
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-27T09:00:00Z"));
 
-    private ReliabilityAgent agent(JdbcReliabilityStore store, boolean broken) {
+    private ReliabilityAgent agent(JdbcReliabilityStore store) {
         ReliabilityEngine engine =
                 ReliabilityEngine.builder().clock(clock).policies(List.of()).build();
-        return ReliabilityAgent.builder(engine, BlueprintCatalog.empty(), s -> {
-                    if (broken) {
-                        throw new IllegalStateException("replicas unknown");
-                    }
-                    return OptionalInt.empty();
-                })
+        return ReliabilityAgent.builder(engine, BlueprintCatalog.empty(), s -> OptionalInt.empty())
                 .agentId("agent-first")
                 .store(store)
                 .build();
