@@ -49,7 +49,13 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "dev.arf.store..", "dev.arf.cli..", "dev.arf.config..", "dev.arf.testkit..", "dev.arf.bench..")
+                        "dev.arf.store..",
+                        "dev.arf.cli..",
+                        "dev.arf.config..",
+                        "dev.arf.testkit..",
+                        "dev.arf.bench..",
+                        "dev.arf.kubernetes..",
+                        "dev.arf.process..")
                 .check(CORE);
     }
 
