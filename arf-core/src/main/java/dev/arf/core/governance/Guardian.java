@@ -39,7 +39,9 @@ import java.util.TreeSet;
  *   <li>prerequisites: what the action needs (a whole number of replicas) must be there;
  *   <li>the blueprint's tier: forbidden, not allowed (no blueprint means nothing is allowed), approval
  *       required ({@link GateVerdict.NeedsApproval}, unless a person approved this exact action) —
- *       global forbidden operations apply to every service of their environment;
+ *       global forbidden operations apply to every service of their environment, and the operations ARF
+ *       never performs (deleting deployments, data, backups; security and system changes) are
+ *       forbidden whatever a blueprint says;
  *   <li>environment eligibility;
  *   <li>uncertainty: a confidence below the threshold becomes a no-op;
  *   <li>the service's circuit breaker, and actions found ineffective on the target;
@@ -196,7 +198,7 @@ public final class Guardian implements ActionGate {
         GovernanceRules rules = catalog.global().map(blueprint::governedBy).orElse(blueprint.governance());
         String operation =
                 Operations.blueprintOperation(action, blueprint.scaling().maxReplicas());
-        Tier tier = rules.tierOf(operation);
+        Tier tier = Operations.GLOBALLY_FORBIDDEN.contains(operation) ? Tier.FORBIDDEN : rules.tierOf(operation);
         if (revert
                 && tier != Tier.FORBIDDEN
                 && blueprint.verification().rollback().enabled()) {

@@ -21,8 +21,33 @@ final class Operations {
             case ROLLBACK -> "rollback_deployment";
             case ALERT_TEAM -> "notify";
             case NO_ACTION -> "noop";
+            case DELETE_DEPLOYMENT -> "delete_deployment";
         };
     }
+
+    /**
+     * Operations ARF never performs, whatever a blueprint says (seed 002's forbidden examples and seed
+     * 003's globally blocked list): infrastructure destruction, security changes, system changes.
+     */
+    static final java.util.Set<String> GLOBALLY_FORBIDDEN = java.util.Set.of(
+            "delete_deployment",
+            "modify_namespace",
+            "change_rbac",
+            "delete_production_data",
+            "drop_database",
+            "delete_backups",
+            "format_drives",
+            "remove_snapshots",
+            "modify_user_accounts",
+            "change_security_settings",
+            "disable_authentication",
+            "modify_permissions",
+            "access_external_systems",
+            "modify_system_files",
+            "execute_shell_commands",
+            "install_software",
+            "modify_kernel",
+            "change_network_config");
 
     /** The seed 003 name used in environment eligibility lists. */
     static String eligibilityName(HealingAction type) {
@@ -35,6 +60,7 @@ final class Operations {
             case ROLLBACK -> "rollback";
             case ALERT_TEAM -> "alert";
             case NO_ACTION -> "noop";
+            case DELETE_DEPLOYMENT -> "delete";
         };
     }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The gate when no blueprints govern the fleet (the engine's default, and the simulator demos
  * without {@code --blueprints}): healing policies bring their own cooldowns and hourly limits. Even
- * here the kill switch holds (and fails closed) and an empty target means nothing.
+ * here the kill switch holds (and fails closed), an empty target means nothing, and what ARF never
+ * does (deleting a deployment, …) is forbidden.
  */
 final class UngovernedGate implements ActionGate {
     private final Clock clock;
@@ -35,6 +36,12 @@ final class UngovernedGate implements ActionGate {
             if (action.target().isBlank() || action.target().equals("*")) {
                 return deny(
                         ReasonCode.EMPTY_TARGET, "no target named: an empty selector means nothing, never everything");
+            }
+            String operation = Operations.blueprintOperation(action, Integer.MAX_VALUE);
+            if (Operations.GLOBALLY_FORBIDDEN.contains(operation)) {
+                return deny(
+                        ReasonCode.ACTION_FORBIDDEN,
+                        operation + " is forbidden everywhere, governed by blueprints or not");
             }
         }
         return new GateVerdict.Allow(new Permit(action, clock.instant(), "ungoverned"));

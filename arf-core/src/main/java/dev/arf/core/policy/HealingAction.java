@@ -2,7 +2,7 @@ package dev.arf.core.policy;
 
 import java.util.Optional;
 
-/** What a healing policy may ask for; seed 000's HealingAction, by YAML name. */
+/** What a healing policy (or another proposer) may ask for; seed 000's HealingAction, by YAML name. */
 public enum HealingAction {
     RESTART_CONTAINER("restart_container"),
     SCALE_OUT("scale_out"),
@@ -11,6 +11,12 @@ public enum HealingAction {
     CIRCUIT_BREAKER("circuit_breaker"),
     ROLLBACK("rollback"),
     ALERT_TEAM("alert_team"),
+    /**
+     * Not a healing action: what an untrusted proposer (a person's typo, a model) may ask for and ARF
+     * never does. It exists so that such a request is represented, refused as globally forbidden and
+     * audited, rather than dropped; healing-policy files cannot name it.
+     */
+    DELETE_DEPLOYMENT("delete_deployment"),
     NO_ACTION("no_action");
 
     private final String key;

@@ -46,6 +46,7 @@ final class ActionEffects {
             case ROLLBACK -> rollback(action);
             case CIRCUIT_BREAKER -> circuitBreaker(action);
             case TRAFFIC_SHIFT -> trafficShift(action);
+            case DELETE_DEPLOYMENT -> outcome(action, Status.FAILED, "the simulator does not delete deployments");
         };
     }
 

@@ -374,6 +374,32 @@ class GuardianSafetyTest {
         assertThat(code(g.check(restart))).isEqualTo("ACTION_NOT_ALLOWED");
     }
 
+    // ---------------------------------------------------------------- globally forbidden
+
+    @Test
+    void deletingADeploymentIsForbiddenEvenWhereABlueprintAllowsItAndWithoutBlueprints() {
+        GovernanceRules reckless =
+                new GovernanceRules(Set.of("delete_deployment", "restart_pods"), List.of(), Set.of());
+        ServiceBlueprint b = new ServiceBlueprint(
+                new BlueprintMetadata("checkout", "1.0.0", Priority.HIGH, Criticality.CRITICAL),
+                Environment.DEV,
+                new Scaling(2, 10, 0.7, OptionalDouble.empty(), 0.8, 0.4),
+                Resources.unspecified(),
+                PerformanceTargets.none(),
+                reckless,
+                Verification.disabled());
+        GateVerdict v = Guardian.builder(clock, BlueprintCatalog.of(List.of(b)))
+                .settings(GovernanceSettings.defaults().withEligible(Environment.DEV, Set.of("delete", "restart")))
+                .build()
+                .check(action(HealingAction.DELETE_DEPLOYMENT, "checkout"));
+        assertThat(code(v)).isEqualTo("ACTION_FORBIDDEN");
+        assertThat(why(v)).contains("scale_to_zero or disable_ingress");
+
+        GateVerdict ungoverned =
+                Guardian.ungoverned(clock, KillSwitch.NEVER).check(action(HealingAction.DELETE_DEPLOYMENT, "checkout"));
+        assertThat(code(ungoverned)).isEqualTo("ACTION_FORBIDDEN");
+    }
+
     // ---------------------------------------------------------------- property
 
     /**
