@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates every figure in BENCHMARKS.md: builds the benchmark jar, then runs the JMH benchmarks
-# and the footprint measurements, writing raw results to bench-results/ and a summary to stdout.
+# Regenerates every figure in BENCHMARKS.md: builds the benchmark jar, then runs the JMH benchmarks,
+# the footprint measurements and the blueprint reload driver, writing raw results to bench-results/
+# and a summary to stdout.
 # Takes about 15 minutes on 2 cores. Run it on an otherwise idle machine.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,3 +39,11 @@ echo "== detector state per service"
 "$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 10000 off | tee "$out/footprint-10k-no-rcf.txt"
 "$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 200 on | tee "$out/footprint-200-rcf.txt"
 "$JAVA" -Xmx2g -cp "$jar" dev.arf.bench.DetectorFootprint 2000 on 16 64 0 | tee "$out/footprint-2000-compact.txt"
+
+echo "== blueprint file change -> new catalog in force and the Guardian deciding under it (50 edits)"
+"$JAVA" -cp "$jar" dev.arf.bench.BlueprintReloadBenchmark 50 20 events 500 embedded inplace 2>/dev/null \
+  | tee "$out/blueprint-reload-events.txt"
+"$JAVA" -cp "$jar" dev.arf.bench.BlueprintReloadBenchmark 50 1000 events 500 embedded inplace 2>/dev/null \
+  | tee "$out/blueprint-reload-events-1000.txt"
+"$JAVA" -cp "$jar" dev.arf.bench.BlueprintReloadBenchmark 50 20 poll 500 embedded inplace 2>/dev/null \
+  | tee "$out/blueprint-reload-poll.txt"

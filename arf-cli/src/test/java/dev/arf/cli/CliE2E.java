@@ -418,4 +418,84 @@ class CliE2E {
                         .out())
                 .contains("EXECUTED", "dana");
     }
+
+    @Test
+    void blueprintApplyKeepsEveryVersionAndHistoryShowsThemNewestFirstWithDiffs() throws Exception {
+        String data = dataDir.resolve("store").toString();
+        String v1 = java.nio.file.Files.readString(Path.of("..", "examples", "blueprints", "checkout.yaml"));
+        String v2 = v1.replace("      - restart_pods\n", "")
+                .replace("      - change_rbac\n", "      - change_rbac\n      - restart_pods\n");
+        assertThat(v2).isNotEqualTo(v1);
+        Path file = dataDir.resolve("checkout.yaml");
+        java.nio.file.Files.writeString(file, v1);
+
+        Run first =
+                arf("blueprint", "apply", file.toString(), "--by", "cli:alice", "--note", "first", "--data-dir", data);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("checkout v1 (sha ");
+        assertThat(arf("blueprint", "apply", file.toString(), "--data-dir", data)
+                        .out())
+                .isEqualTo("checkout unchanged (v1)" + System.lineSeparator());
+        java.nio.file.Files.writeString(file, v2);
+        Run second = arf(
+                "blueprint", "apply", file.toString(), "--by", "cli:bob", "--note", "no restarts", "--data-dir", data);
+        assertThat(second.out()).startsWith("checkout v2 (sha ");
+
+        Run history = arf("blueprint", "history", "checkout", "--data-dir", data);
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        List<String> lines = history.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("v2 ").contains("cli:bob", "no restarts");
+        assertThat(lines.get(1)).startsWith("v1 ").contains("cli:alice", "first");
+
+        Run diff = arf("blueprint", "history", "checkout", "--diff", "--data-dir", data);
+        assertThat(diff.out())
+                .contains(
+                        "--- checkout v1 (sha ",
+                        "+++ checkout v2 (sha ",
+                        "@@ -",
+                        "-      - restart_pods\n",
+                        "+      - restart_pods\n")
+                .contains("--- /dev/null");
+        Run json = arf("blueprint", "history", "checkout", "--json", "--diff", "--data-dir", data);
+        assertThat(json.out())
+                .contains("\"version\" : 2", "\"applied_by\" : \"cli:bob\"", "\"diff\" : \"--- checkout v1");
+
+        assertThat(arf("blueprint", "show", "checkout", "--data-dir", data).out())
+                .isEqualTo(v2);
+        assertThat(arf("blueprint", "show", "checkout", "--version", "1", "--data-dir", data)
+                        .out())
+                .isEqualTo(v1);
+        Run noVersion = arf("blueprint", "show", "checkout", "--version", "9", "--data-dir", data);
+        assertThat(noVersion.exitCode()).isEqualTo(1);
+        assertThat(noVersion.err()).contains("checkout has versions 1 to 2; there is no version 9");
+
+        Run canary = arf("blueprint", "apply", file.toString(), "--as", "checkout-canary", "--data-dir", data);
+        assertThat(canary.out()).startsWith("checkout-canary v1 (sha ");
+    }
+
+    @Test
+    void blueprintHistoryOfAnUnknownNameSaysWhichExistAndAnInvalidFileIsNotApplied() throws Exception {
+        String data = dataDir.resolve("store").toString();
+        Run none = arf("blueprint", "history", "checkout", "--data-dir", data);
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no blueprint named 'checkout'", "none was ever applied");
+
+        Path examples = Path.of("..", "examples", "blueprints");
+        assertThat(arf("blueprint", "apply", examples.resolve("global.yaml").toString(), "--data-dir", data)
+                        .exitCode())
+                .isZero();
+        Run unknown = arf("blueprint", "show", "checkout", "--data-dir", data);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no blueprint named 'checkout'", "known: global");
+
+        String yaml = java.nio.file.Files.readString(examples.resolve("checkout.yaml"));
+        Path bad = dataDir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, yaml.replace("target_cpu_utilization: 70%", "target_cpu_utilization: 70"));
+        Run refused = arf("blueprint", "apply", bad.toString(), "--data-dir", data);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad.yaml:12:", "target_cpu_utilization");
+        assertThat(arf("blueprint", "history", "checkout", "--data-dir", data).exitCode())
+                .isEqualTo(1);
+    }
 }

@@ -57,13 +57,33 @@ public final class BlueprintLoader {
      * Every {@code *.yaml} and {@code *.yml} file under {@code directory} (sub-directories too, up to
      * four levels, links not followed), in path order. Problems of all files are reported together.
      * A service may have one blueprint per environment, and each environment one global blueprint; a
-     * second one is refused at its name.
+     * second one is refused at its name. Hidden files and directories (their names start with a dot:
+     * editors' temporary files, Kubernetes' {@code ..data} and timestamped directories behind a mounted
+     * ConfigMap) are not read.
      */
     public List<Blueprint> loadDirectory(Path directory) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files(directory)) {
+            try {
+                sources.add(new Source(file.toString(), SourceBytes.read(file, FILE_KIND)));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return loadAll(sources, problems, null);
+    }
+
+    /**
+     * The files {@link #loadDirectory} reads, in path order.
+     *
+     * @throws ConfigException when the directory cannot be listed
+     */
+    public List<Path> files(Path directory) {
         Objects.requireNonNull(directory, "directory");
-        List<Path> files;
         try (Stream<Path> walk = Files.walk(directory, MAX_DIRECTORY_DEPTH)) {
-            files = walk.filter(Files::isRegularFile)
+            return walk.filter(p -> !hidden(directory, p))
+                    .filter(Files::isRegularFile)
                     .filter(p -> {
                         String name = p.getFileName().toString();
                         return name.endsWith(".yaml") || name.endsWith(".yml");
@@ -79,12 +99,83 @@ public final class BlueprintLoader {
                     "cannot list the blueprint directory: " + e.getClass().getSimpleName() + " "
                             + FieldPath.abbreviate(String.valueOf(e.getMessage())))));
         }
-        List<ConfigProblem> problems = new ArrayList<>();
+    }
+
+    /** True when a name on the way from {@code root} down to {@code p} starts with a dot. */
+    static boolean hidden(Path root, Path p) {
+        for (Path name : root.relativize(p)) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A blueprint document's bytes, read once, and the name problems give it: what a caller that
+     * must keep exactly the text it loaded (a directory watcher recording versions) hands to {@link
+     * #loadAll}.
+     */
+    public record Source(String name, byte[] yaml) {
+        public Source {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(yaml, "yaml");
+        }
+    }
+
+    /**
+     * Loads several documents as {@link #loadDirectory} loads a directory's files: problems of all of
+     * them together, a second blueprint for a service and environment (or a second global one for an
+     * environment) refused at its name.
+     *
+     * @return one blueprint per source, in the sources' order
+     * @throws ConfigException listing every problem, sorted by source and position
+     */
+    public List<Blueprint> loadAll(List<Source> sources) {
+        return loadAll(sources, new ArrayList<>(), null);
+    }
+
+    /**
+     * As {@link #loadAll(List)}, without parsing again a document {@code cache} holds from the last
+     * call (same name, same bytes): what a directory watcher uses so that a reload costs the changed
+     * files, not the whole directory. The cache then holds exactly this call's valid documents.
+     */
+    public List<Blueprint> loadAll(List<Source> sources, Cache cache) {
+        Objects.requireNonNull(cache, "cache");
+        return loadAll(sources, new ArrayList<>(), cache);
+    }
+
+    /**
+     * Documents loaded by the last {@link #loadAll(List, Cache)} call, by name and content hash. Not
+     * thread-safe: one per caller.
+     */
+    public static final class Cache {
+        private Map<String, Located> loaded = new HashMap<>();
+
+        /** How many documents it holds. */
+        public int size() {
+            return loaded.size();
+        }
+    }
+
+    private List<Blueprint> loadAll(List<Source> sources, List<ConfigProblem> problems, Cache cache) {
+        Objects.requireNonNull(sources, "sources");
         List<Blueprint> blueprints = new ArrayList<>();
         Map<String, Located> seen = new HashMap<>();
-        for (Path file : files) {
+        Map<String, Located> kept = new HashMap<>();
+        for (Source source : sources) {
             try {
-                Located loaded = located(SourceBytes.read(file, FILE_KIND), file.toString());
+                Located loaded;
+                if (cache == null) {
+                    loaded = located(source.yaml(), source.name());
+                } else {
+                    String key = source.name() + "\n" + sha256(source.yaml());
+                    loaded = cache.loaded.get(key);
+                    if (loaded == null) {
+                        loaded = located(source.yaml(), source.name());
+                    }
+                    kept.put(key, loaded);
+                }
                 Located first = seen.putIfAbsent(identity(loaded.blueprint()), loaded);
                 if (first != null) {
                     problems.add(new ConfigProblem(
@@ -101,6 +192,9 @@ public final class BlueprintLoader {
                 problems.addAll(e.problems());
             }
         }
+        if (cache != null) {
+            cache.loaded = kept;
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.stream()
                     .sorted(java.util.Comparator.comparing(ConfigProblem::source)
@@ -108,6 +202,16 @@ public final class BlueprintLoader {
                     .toList());
         }
         return List.copyOf(blueprints);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static String identity(Blueprint b) {

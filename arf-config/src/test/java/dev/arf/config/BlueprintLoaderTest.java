@@ -288,6 +288,43 @@ class BlueprintLoaderTest {
     }
 
     @Test
+    void hiddenFilesAndDirectoriesOfADirectoryAreNotRead(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("checkout.yaml"), VALID);
+        Files.writeString(dir.resolve(".checkout.yaml.swp.yaml"), "not: [yaml");
+        Files.createDirectories(dir.resolve("..2026_03_01"));
+        Files.writeString(dir.resolve("..2026_03_01/checkout.yaml"), VALID);
+
+        assertThat(LOADER.files(dir)).containsExactly(dir.resolve("checkout.yaml"));
+        assertThat(LOADER.loadDirectory(dir)).hasSize(1);
+    }
+
+    @Test
+    void loadAllKeepsTheSourcesOrderAndItsCacheHoldsTheValidDocumentsOfTheLastCall() {
+        BlueprintLoader.Cache cache = new BlueprintLoader.Cache();
+        byte[] checkout = VALID.getBytes(StandardCharsets.UTF_8);
+        byte[] payments = VALID.replace("name: checkout", "name: payments").getBytes(StandardCharsets.UTF_8);
+
+        List<Blueprint> loaded = LOADER.loadAll(
+                List.of(new BlueprintLoader.Source("p.yaml", payments), new BlueprintLoader.Source("c.yaml", checkout)),
+                cache);
+        List<Blueprint> again = LOADER.loadAll(List.of(new BlueprintLoader.Source("p.yaml", payments)), cache);
+
+        assertThat(loaded).extracting(b -> b.metadata().name()).containsExactly("payments", "checkout");
+        assertThat(again.getFirst()).isSameAs(loaded.getFirst());
+        assertThat(cache.size()).isEqualTo(1);
+        assertThatThrownBy(() -> LOADER.loadAll(
+                        List.of(
+                                new BlueprintLoader.Source("a.yaml", checkout),
+                                new BlueprintLoader.Source("b.yaml", checkout)),
+                        cache))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::source)
+                                .containsExactly("b.yaml"));
+    }
+
+    @Test
     void aServiceWithTwoBlueprintsForOneEnvironmentIsRefusedAtTheSecondName(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.yaml"), VALID);
         Files.writeString(dir.resolve("b.yaml"), VALID);

@@ -2,6 +2,7 @@ package dev.arf.store;
 
 import dev.arf.core.approval.ApprovalRequest;
 import dev.arf.core.audit.AuditLog;
+import dev.arf.core.blueprint.BlueprintHistory;
 import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSnapshot;
 import dev.arf.core.execute.ActionOutcome;
@@ -35,6 +36,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final SettingsTable settings = new SettingsTable();
     private final ApprovalTable approvals;
     private final JdbcAuditLog audit;
+    private final JdbcBlueprintHistory blueprints;
     private volatile boolean closed;
 
     /**
@@ -52,6 +54,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         this.snapshots = new SnapshotTable(json);
         this.approvals = new ApprovalTable(json);
         this.audit = new JdbcAuditLog(database, new AuditTable(json));
+        this.blueprints = new JdbcBlueprintHistory(database, new BlueprintTable(), this::ensureOpen);
     }
 
     @Override
@@ -194,6 +197,15 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
      */
     public AuditLog audit() {
         return audit;
+    }
+
+    /**
+     * Every version of every blueprint applied, in this store's database: one instance per store,
+     * usable while it is open. Each record is committed before it returns; see {@link
+     * JdbcBlueprintHistory}.
+     */
+    public BlueprintHistory blueprints() {
+        return blueprints;
     }
 
     @Override
