@@ -8,6 +8,10 @@ import dev.arf.core.governance.Guardian;
 import dev.arf.core.governance.StoredGuardianMemory;
 import dev.arf.core.governance.StoredKillSwitch;
 import dev.arf.core.governance.StoredMaintenanceCalendar;
+import dev.arf.core.scenario.GovernedReport;
+import dev.arf.core.scenario.GovernedScenario;
+import dev.arf.core.scenario.GovernedScenarioCatalog;
+import dev.arf.core.scenario.GovernedScenarioRunner;
 import dev.arf.core.scenario.ScenarioListener;
 import dev.arf.core.scenario.ScenarioReport;
 import dev.arf.core.scenario.ScenarioRunner;
@@ -126,6 +130,9 @@ final class DemoCommand implements Callable<Integer> {
             for (Scenario s : ScenarioCatalog.all()) {
                 out.printf("%-24s %s%n%-24s   %s%n", s.name(), s.title(), "", s.description());
             }
+            for (GovernedScenario s : GovernedScenarioCatalog.all()) {
+                out.printf("%-24s %s%n%-24s   %s%n", s.name(), s.title(), "", s.description());
+            }
             out.flush();
             return 0;
         }
@@ -134,8 +141,13 @@ final class DemoCommand implements Callable<Integer> {
                     spec.commandLine(), "--speed must be 0 or more, got " + speed);
         }
         List<Scenario> scenarios;
+        List<GovernedScenario> governed = List.of();
         if ("all".equals(scenario)) {
             scenarios = ScenarioCatalog.all();
+            governed = GovernedScenarioCatalog.all();
+        } else if (GovernedScenarioCatalog.byName(scenario).isPresent()) {
+            scenarios = List.of();
+            governed = List.of(GovernedScenarioCatalog.byName(scenario).get());
         } else {
             scenarios = List.of(ScenarioCatalog.byName(scenario)
                     .orElseThrow(() -> new picocli.CommandLine.ParameterException(
@@ -143,8 +155,11 @@ final class DemoCommand implements Callable<Integer> {
                             "unknown scenario '" + scenario + "'; known: "
                                     + String.join(
                                             ", ",
-                                            ScenarioCatalog.all().stream()
-                                                    .map(Scenario::name)
+                                            java.util.stream.Stream.concat(
+                                                            ScenarioCatalog.all().stream()
+                                                                    .map(Scenario::name),
+                                                            GovernedScenarioCatalog.all().stream()
+                                                                    .map(GovernedScenario::name))
                                                     .toList()))));
         }
         Map<String, Object> documents = new LinkedHashMap<>();
@@ -201,12 +216,35 @@ final class DemoCommand implements Callable<Integer> {
                     documents.put(s.name(), doc);
                 }
             }
+            for (GovernedScenario g : governed) {
+                GovernedReport report = new GovernedScenarioRunner(audit).run(g);
+                allGood &= report.asExpected();
+                if (json) {
+                    documents.put(g.name(), report);
+                } else {
+                    tell(out, report);
+                }
+            }
         }
         if (json) {
             out.println(Json.write(
-                    scenarios.size() == 1 ? documents.values().iterator().next() : documents));
+                    documents.size() == 1 ? documents.values().iterator().next() : documents));
         }
         out.flush();
         return allGood ? 0 : 1;
+    }
+
+    /** A governed scenario's story with virtual timestamps, then its timings next to the seed's. */
+    private static void tell(PrintWriter out, GovernedReport report) {
+        out.println();
+        out.println("━━ " + report.title());
+        for (GovernedReport.Moment m : report.moments()) {
+            long s = m.offset().toSeconds();
+            out.printf("  +%02d:%02d  %s%n", s / 60, s % 60, m.text());
+        }
+        out.println("  replicas at the end: " + report.finalReplicas());
+        report.blueprintVersions().forEach(v -> out.println("  blueprint amended: " + v));
+        out.println("  measured (engine clock): " + report.verdict() + "   seed 002: " + report.seedTiming());
+        out.println(report.asExpected() ? "  ✔ as seed 002 describes" : "  ✘ NOT as seed 002 describes");
     }
 }

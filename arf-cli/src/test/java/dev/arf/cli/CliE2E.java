@@ -361,6 +361,34 @@ class CliE2E {
     }
 
     @Test
+    void seed002sUseCasesRunAsDemosWithTheirTimingsAndLeaveAVerifiableAuditTrail() {
+        String dir = dataDir.toString();
+        assertThat(arf("demo", "--list").out())
+                .contains(
+                        "autonomous-scaling",
+                        "scale-beyond-limits",
+                        "forbidden-operation",
+                        "automatic-rollback",
+                        "multi-service");
+
+        Run forbidden = arf("demo", "--scenario", "forbidden-operation", "--data-dir", dir);
+        assertThat(forbidden.exitCode()).as(forbidden.err()).isZero();
+        assertThat(forbidden.out())
+                .contains("llm:assistant proposes delete_deployment on payments → refused")
+                .contains("ACTION_FORBIDDEN")
+                .contains("seed 002: under 1 second")
+                .contains("✔ as seed 002 describes");
+
+        Run beyond = arf("demo", "--scenario", "scale-beyond-limits", "--json", "--data-dir", dir);
+        assertThat(beyond.exitCode()).isZero();
+        assertThat(beyond.out()).contains("\"as_expected\" : true").contains("max_replicas 5 → 6");
+
+        assertThat(arf("audit", "tail", "-n", "100000", "--data-dir", dir).out())
+                .contains("AGENT_DECISION", "BLUEPRINT_AMENDED", "VERIFICATION_PASSED");
+        assertThat(arf("audit", "verify", "--data-dir", dir).exitCode()).isZero();
+    }
+
+    @Test
     void aRefusedRestartBecomesAnApprovalRequestThatAPersonDecides() {
         String blueprints = Path.of("..", "examples", "blueprints-sim").toString();
         Run demo = arf("demo", "--speed", "0", "--blueprints", blueprints, "--data-dir", dataDir.toString());
