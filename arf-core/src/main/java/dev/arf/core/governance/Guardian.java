@@ -74,6 +74,7 @@ public final class Guardian implements ActionGate {
     private final GuardianMemory memory;
     private final MaintenanceCalendar maintenance;
     private final TargetResolver targets;
+    private final Map<String, GovernanceSettings> serviceSettings;
 
     private final Map<String, Instant> lastRun = new HashMap<>();
     private final Map<String, Instant> newestDecision = new HashMap<>();
@@ -94,6 +95,7 @@ public final class Guardian implements ActionGate {
         this.memory = b.memory;
         this.maintenance = b.maintenance;
         this.targets = b.targets;
+        this.serviceSettings = Map.copyOf(b.serviceSettings);
         GuardianState state = memory.load();
         for (GateExecution e : state.executions()) {
             history.add(e);
@@ -150,7 +152,7 @@ public final class Guardian implements ActionGate {
         if (touched.isEmpty()) {
             return deny(ReasonCode.EMPTY_TARGET, target + " resolves to nothing: it means nothing, never everything");
         }
-        int cap = settings.safety().maxTargetsPerAction();
+        int cap = settingsFor(target).safety().maxTargetsPerAction();
         if (touched.size() > cap) {
             return deny(
                     ReasonCode.BLAST_RADIUS_EXCEEDED,
@@ -231,7 +233,7 @@ public final class Guardian implements ActionGate {
             case AUTONOMOUS -> {}
         }
         String kind = Operations.eligibilityName(action.type());
-        Set<String> eligible = settings.eligible().getOrDefault(blueprint.environment(), Set.of());
+        Set<String> eligible = settingsFor(target).eligible().getOrDefault(blueprint.environment(), Set.of());
         if (!eligible.contains(kind)) {
             return deny(
                     ReasonCode.ACTION_ELIGIBILITY_FAILED,
@@ -289,7 +291,7 @@ public final class Guardian implements ActionGate {
     /** Uncertainty, the circuit breaker, and actions that already failed to fix this target. */
     private Optional<GateVerdict> selfRestraint(Action action, Instant now) {
         String target = action.target();
-        SafetyLimits safety = settings.safety();
+        SafetyLimits safety = settingsFor(target).safety();
         if (action.confidence() < safety.minConfidence()) {
             return Optional.of(deny(
                     ReasonCode.UNCERTAINTY_NOOP,
@@ -332,7 +334,8 @@ public final class Guardian implements ActionGate {
     private Optional<GateVerdict> limits(Action action, String sameKey, Instant now) {
         String target = action.target();
         String cooldownKey = target + "|" + action.type();
-        Duration cooldown = settings.cooldowns().getOrDefault(action.type(), Duration.ZERO);
+        GovernanceSettings own = settingsFor(target);
+        Duration cooldown = own.cooldowns().getOrDefault(action.type(), Duration.ZERO);
         Instant last = lastRun.get(cooldownKey);
         if (last != null && Duration.between(last, now).compareTo(cooldown) < 0) {
             long left = cooldown.minus(Duration.between(last, now)).toSeconds();
@@ -341,19 +344,18 @@ public final class Guardian implements ActionGate {
                     action.type().key() + " on " + target + " is cooling down: " + cooldown.toSeconds() + "s, " + left
                             + "s left"));
         }
-        Deque<Instant> same = window(identical, sameKey, now, settings.repetitionWindow());
-        if (same.size() >= settings.repetitionLimit()) {
+        Deque<Instant> same = window(identical, sameKey, now, own.repetitionWindow());
+        if (same.size() >= own.repetitionLimit()) {
             return Optional.of(deny(
                     ReasonCode.REPETITION_SUPPRESSED,
                     "the same " + action.type().key() + " on " + target + " ran " + same.size() + " times in the last "
-                            + settings.repetitionWindow().toSeconds() + "s"));
+                            + own.repetitionWindow().toSeconds() + "s"));
         }
         Deque<Instant> service = window(perService, target, now, HOUR);
-        if (service.size() >= settings.perServicePerHour()) {
+        if (service.size() >= own.perServicePerHour()) {
             return Optional.of(deny(
                     ReasonCode.RATE_LIMITED,
-                    target + " had " + service.size() + " actions in the last hour, max "
-                            + settings.perServicePerHour()));
+                    target + " had " + service.size() + " actions in the last hour, max " + own.perServicePerHour()));
         }
         prune(fleet, now, HOUR);
         if (fleet.size() >= settings.globalPerHour()) {
@@ -376,7 +378,7 @@ public final class Guardian implements ActionGate {
         lockedNow.put(
                 target,
                 new GuardianState.TargetLock(
-                        owner, now, now.plus(settings.safety().lockLease())));
+                        owner, now, now.plus(settingsFor(target).safety().lockLease())));
         Map<String, GuardianState.Breaker> breakersNow = new HashMap<>(breakers);
         GuardianState.Breaker breaker = breakers.get(target);
         if (breaker != null && breaker.openedAt().isPresent() && !Reverts.isRevert(action)) {
@@ -444,7 +446,7 @@ public final class Guardian implements ActionGate {
             GuardianState.FixRecord was =
                     fixes.getOrDefault(fixKey(action), new GuardianState.FixRecord(0, Optional.empty()));
             int misses = was.misses() + 1;
-            SafetyLimits safety = settings.safety();
+            SafetyLimits safety = settingsFor(target).safety();
             fixes.put(
                     fixKey(action),
                     new GuardianState.FixRecord(
@@ -461,6 +463,11 @@ public final class Guardian implements ActionGate {
         return new GuardianState(history, breakers, fixes, locks);
     }
 
+    /** The service's own thresholds where it has them, else the defaults. */
+    private GovernanceSettings settingsFor(String target) {
+        return serviceSettings.getOrDefault(target, settings);
+    }
+
     private boolean permittedHere(String key, String target) {
         return key != null
                 && history.stream()
@@ -471,8 +478,8 @@ public final class Guardian implements ActionGate {
     private void failure(String target) {
         GuardianState.Breaker b = breakers.getOrDefault(target, GuardianState.Breaker.CLOSED);
         int failures = b.failures() + 1;
-        boolean open =
-                failures >= settings.safety().breakerFailures() || b.openedAt().isPresent();
+        boolean open = failures >= settingsFor(target).safety().breakerFailures()
+                || b.openedAt().isPresent();
         breakers.put(
                 target,
                 new GuardianState.Breaker(failures, open ? Optional.of(clock.instant()) : Optional.empty(), false));
@@ -550,6 +557,7 @@ public final class Guardian implements ActionGate {
         private GuardianMemory memory = GuardianMemory.NONE;
         private MaintenanceCalendar maintenance = MaintenanceCalendar.NONE;
         private TargetResolver targets = TargetResolver.ONE_SERVICE;
+        private Map<String, GovernanceSettings> serviceSettings = Map.of();
 
         private Builder(Clock clock, BlueprintSource blueprints) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -588,6 +596,15 @@ public final class Guardian implements ActionGate {
 
         public Builder targets(TargetResolver targets) {
             this.targets = Objects.requireNonNull(targets, "targets");
+            return this;
+        }
+
+        /**
+         * Thresholds for particular services (eligibility, cooldowns, repetition, hourly budget, safety
+         * limits); the fleet-wide budget and dry run always come from {@link #settings}.
+         */
+        public Builder serviceSettings(Map<String, GovernanceSettings> perService) {
+            this.serviceSettings = Map.copyOf(perService);
             return this;
         }
 

@@ -374,6 +374,20 @@ class GuardianSafetyTest {
         assertThat(code(g.check(restart))).isEqualTo("ACTION_NOT_ALLOWED");
     }
 
+    // ---------------------------------------------------------------- per-service thresholds
+
+    @Test
+    void aServiceWithItsOwnThresholdsIsHeldToThemAndOthersToTheDefaults() {
+        GovernanceSettings strict = GovernanceSettings.defaults()
+                .withSafety(new SafetyLimits(
+                        0.8, 3, Duration.ofMinutes(10), 3, Duration.ofHours(24), 1, Duration.ofMinutes(15)));
+        Guardian g = builder().serviceSettings(Map.of("checkout", strict)).build();
+        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "checkout", Map.of(), 0.7))))
+                .isEqualTo("UNCERTAINTY_NOOP");
+        assertThat(code(g.check(action(HealingAction.RESTART_CONTAINER, "search", Map.of(), 0.7))))
+                .isEqualTo("ALLOW");
+    }
+
     // ---------------------------------------------------------------- globally forbidden
 
     @Test
