@@ -28,4 +28,6 @@ public final class AuditEvents {
     public static final String VERIFICATION_FAILED = "VERIFICATION_FAILED";
     /** A failed verification asked for a rollback; the revert follows the same gate, intent and outcome. */
     public static final String ROLLBACK_TRIGGERED = "ROLLBACK_TRIGGERED";
+    /** Sources disagreed outright about a service, so its policies observed instead of acting (seed 003). */
+    public static final String SIGNAL_CONFLICT_OBSERVE = "SIGNAL_CONFLICT_OBSERVE";
 }

@@ -12,6 +12,7 @@ import dev.arf.core.agents.Prediction;
 import dev.arf.core.agents.Predictor;
 import dev.arf.core.agents.ServiceHistory;
 import dev.arf.core.agents.ServiceProfile;
+import dev.arf.core.agents.SignalConflicts;
 import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.approval.ApprovalRequest;
 import dev.arf.core.audit.AuditEntry;
@@ -316,7 +317,8 @@ public final class ReliabilityEngine implements AutoCloseable {
             linkCascade(event.service(), incident, event.timestamp());
         }
 
-        List<HealingStep> steps = heal(event, detection, diagnosis.cause(), incident.id(), now);
+        List<String> conflicts = SignalConflicts.among(pipeline.history.events(), event.timestamp());
+        List<HealingStep> steps = heal(event, detection, diagnosis.cause(), incident.id(), now, conflicts);
         List<String> recommended = new ArrayList<>(Recommendations.forCause(diagnosis.cause(), event.service()));
         String headline = String.format(
                 Locale.ROOT,
@@ -398,7 +400,12 @@ public final class ReliabilityEngine implements AutoCloseable {
     }
 
     private List<HealingStep> heal(
-            TelemetryEvent event, Detection detection, Cause cause, String incidentId, Instant now) {
+            TelemetryEvent event,
+            Detection detection,
+            Cause cause,
+            String incidentId,
+            Instant now,
+            List<String> conflicts) {
         double confidence = detection.confidence();
         List<PolicyMatch> matches;
         synchronized (policies) {
@@ -421,6 +428,26 @@ public final class ReliabilityEngine implements AutoCloseable {
                             HealingStep.Status.SUPPRESSED,
                             match.reasonCode(),
                             match.explanation()));
+                }
+                continue;
+            }
+            if (!conflicts.isEmpty()) {
+                // Seed 003: when the sources disagree outright, observe rather than act on bad data.
+                String why = "conflicting signals, observing instead of acting: " + String.join("; ", conflicts);
+                audit(new AuditEntry(
+                        now,
+                        AuditEvents.SIGNAL_CONFLICT_OBSERVE,
+                        event.service(),
+                        source,
+                        Map.of("incident", incidentId, "conflicts", String.join("; ", conflicts))));
+                for (HealingAction type : policy.actions()) {
+                    steps.add(new HealingStep(
+                            type,
+                            event.service(),
+                            source,
+                            HealingStep.Status.SUPPRESSED,
+                            AuditEvents.SIGNAL_CONFLICT_OBSERVE,
+                            why));
                 }
                 continue;
             }

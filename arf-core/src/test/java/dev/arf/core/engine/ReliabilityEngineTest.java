@@ -7,6 +7,7 @@ import dev.arf.core.execute.ActionGate;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.execute.Actuator;
 import dev.arf.core.execute.GateVerdict;
+import dev.arf.core.policy.DefaultPolicies;
 import dev.arf.core.telemetry.TelemetryEvent;
 import dev.arf.core.time.VirtualClock;
 import java.time.Duration;
@@ -46,6 +47,54 @@ class ReliabilityEngineTest {
                 .cpuUtil(cpu)
                 .memoryUtil(memory)
                 .build();
+    }
+
+    @Test
+    void whenTwoSourcesContradictEachOtherThePoliciesObserveInsteadOfActing() {
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .policies(DefaultPolicies.all())
+                .actuator(recorder)
+                .build();
+        warmUp(engine, "database", 30);
+        List<HealingStep> steps = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            TelemetryEvent bad = event("database", 850, 0.35, 0.78, 0.98);
+            steps.addAll(engine.process(TelemetryEvent.builder("database", clock.instant())
+                            .latencyP50(bad.latencyP50())
+                            .latencyP95(bad.latencyP95())
+                            .latencyP99(bad.latencyP99())
+                            .errorRate(bad.errorRate())
+                            .throughput(1000)
+                            .cpuUtil(0.78)
+                            .memoryUtil(0.98)
+                            .label("source", "prometheus")
+                            .build())
+                    .healingActions());
+            clock.advance(Duration.ofSeconds(5));
+            steps.addAll(engine.process(TelemetryEvent.builder("database", clock.instant())
+                            .latencyP50(280)
+                            .latencyP95(560)
+                            .latencyP99(850)
+                            .errorRate(0.0)
+                            .throughput(1000)
+                            .cpuUtil(0.4)
+                            .memoryUtil(0.05)
+                            .label("source", "sidecar")
+                            .build())
+                    .healingActions());
+            clock.advance(Duration.ofSeconds(10));
+        }
+        assertThat(executed).isEmpty();
+        assertThat(steps)
+                .isNotEmpty()
+                .allSatisfy(
+                        step -> assertThat(step.reasonCode()).isIn("SIGNAL_CONFLICT_OBSERVE", "COOLDOWN", "NOT_OPEN"));
+        assertThat(steps)
+                .anySatisfy(step -> assertThat(step.detail())
+                        .contains("error_rate: both high and low")
+                        .contains("prometheus")
+                        .contains("sidecar"));
     }
 
     /** Warms a database up, melts it down for {@code samples} samples; returns every healing step proposed. */
