@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -51,13 +52,19 @@ public class GuardianBenchmark {
     private static final int SERVICES = 1_000;
     private static final int ACTIONS = 1 << 14;
 
+    /** Where the Guardian remembers what it allowed: nowhere, or the embedded store (durable). */
+    @Param({"memory", "embedded"})
+    public String state;
+
     private VirtualClock clock;
     private Guardian guardian;
+    private java.nio.file.Path dataDir;
+    private dev.arf.store.JdbcReliabilityStore store;
     private Action[] actions;
     private int next;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws java.io.IOException {
         clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
         GovernanceRules rules = new GovernanceRules(
                 Set.of("restart_pods", "scale_within_limits", "shift_traffic", "open_circuit_breaker"),
@@ -80,6 +87,7 @@ public class GuardianBenchmark {
         guardian = Guardian.builder(clock, new BlueprintCatalog(blueprints, Optional.empty()))
                 .settings(GovernanceSettings.defaults())
                 .killSwitch(KillSwitch.NEVER)
+                .memory(memory())
                 .build();
         SplittableRandom random = new SplittableRandom(7);
         HealingAction[] kinds = HealingAction.values();
@@ -95,6 +103,26 @@ public class GuardianBenchmark {
                     "bench",
                     clock.instant(),
                     Action.CERTAIN);
+        }
+    }
+
+    private dev.arf.core.governance.GuardianMemory memory() throws java.io.IOException {
+        if (state.equals("memory")) {
+            return dev.arf.core.governance.GuardianMemory.NONE;
+        }
+        dataDir = java.nio.file.Files.createTempDirectory("arf-bench-guardian");
+        store = dev.arf.store.Stores.embedded(dataDir);
+        return new dev.arf.core.governance.StoredGuardianMemory(store);
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() throws java.io.IOException {
+        if (store != null) {
+            store.close();
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
         }
     }
 
