@@ -181,17 +181,57 @@ final class AuditCommand implements Runnable {
                 description = "How many records (default: ${DEFAULT-VALUE}).")
         int lines;
 
+        @Option(
+                names = {"-f", "--follow"},
+                description = "Keep printing records as they are appended, until interrupted (PostgreSQL, or the"
+                        + " process that holds the embedded store).")
+        boolean follow;
+
+        @Option(
+                names = "--poll",
+                defaultValue = "PT1S",
+                description = "How often --follow looks for new records, ISO-8601 (default: ${DEFAULT-VALUE}).")
+        java.time.Duration poll;
+
+        @Option(
+                names = "--max-new",
+                defaultValue = "9223372036854775807",
+                description = "With --follow: stop after this many new records (for scripts).")
+        long maxNew;
+
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             if (lines < 1 || lines > 100_000) {
                 throw new picocli.CommandLine.ParameterException(
                         spec.commandLine(), "--lines must be 1..100000, got " + lines);
             }
+            if (poll.isNegative() || poll.isZero() || maxNew < 1) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--poll must be positive and --max-new at least 1");
+            }
+            java.io.PrintWriter out = spec.commandLine().getOut();
             try (JdbcReliabilityStore store = data.open()) {
                 AuditLog log = store.audit();
                 long from = Math.max(1, log.size() - lines + 1);
                 List<AuditRecord> records = new ArrayList<>(log.read(from, lines));
-                records.forEach(r -> spec.commandLine().getOut().println(describe(r)));
+                records.forEach(r -> out.println(describe(r)));
+                out.flush();
+                long next = records.isEmpty()
+                        ? from
+                        : records.get(records.size() - 1).sequence() + 1;
+                long printed = 0;
+                while (follow && printed < maxNew) {
+                    List<AuditRecord> fresh = log.read(next, (int) Math.min(1_000, maxNew - printed));
+                    for (AuditRecord r : fresh) {
+                        out.println(describe(r));
+                        next = r.sequence() + 1;
+                        printed++;
+                    }
+                    out.flush();
+                    if (fresh.isEmpty()) {
+                        Thread.sleep(poll.toMillis());
+                    }
+                }
             }
             return 0;
         }
