@@ -29,6 +29,11 @@ public enum HealingAction {
         return key;
     }
 
+    /** True for what a healing policy may ask for: everything but what ARF never does. */
+    public boolean healing() {
+        return this != DELETE_DEPLOYMENT;
+    }
+
     /** True for actions that change the running system (everything but alerting and no-op). */
     public boolean mutates() {
         return this != ALERT_TEAM && this != NO_ACTION;

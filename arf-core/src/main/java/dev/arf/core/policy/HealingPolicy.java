@@ -47,6 +47,12 @@ public record HealingPolicy(
         if (conditions.isEmpty()) {
             throw new IllegalArgumentException("conditions: policy '" + name + "' needs at least one");
         }
+        for (HealingAction a : actions) {
+            if (!a.healing()) {
+                throw new IllegalArgumentException(
+                        "actions: " + a.key() + " is not a healing action; ARF never does it (policy '" + name + "')");
+            }
+        }
         if (actions.isEmpty()) {
             throw new IllegalArgumentException("actions: policy '" + name + "' needs at least one");
         }

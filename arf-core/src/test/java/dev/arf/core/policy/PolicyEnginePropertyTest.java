@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** Seeded properties of the engine's pacing over random policies and random event streams. */
 class PolicyEnginePropertyTest {
+    private static final List<HealingAction> HEALING = java.util.Arrays.stream(HealingAction.values())
+            .filter(HealingAction::healing)
+            .toList();
+
     private static final String[] METRICS = {"latency_p99", "error_rate", "cpu_util", "anomaly_confidence"};
     private static final String[] SERVICES = {"checkout", "search", "db"};
 
@@ -100,7 +104,7 @@ class PolicyEnginePropertyTest {
             policies.add(new HealingPolicy(
                     "p" + i,
                     conditions,
-                    List.of(HealingAction.values()[random.nextInt(HealingAction.values().length)]),
+                    List.of(HEALING.get(random.nextInt(HEALING.size()))),
                     random.nextInt(1, 11),
                     Duration.ofSeconds(random.nextInt(0, 1200)),
                     random.nextInt(1, 8),
