@@ -218,6 +218,7 @@ public final class ReliabilityEngine implements AutoCloseable {
         store.append(event);
         Detection detection = pipeline.detector.observe(event);
         pipeline.history.add(event);
+        concludeOverdue(event.timestamp());
         verifyWhenDue(event);
         if (++pipeline.events % snapshotEvery == 0) {
             pipeline.detector.snapshot(event.service()).ifPresent(store::saveSnapshot);
@@ -602,10 +603,16 @@ public final class ReliabilityEngine implements AutoCloseable {
                 with(with(about, "status", outcome.status().name()), "detail", outcome.detail()));
         Optional<Verification> spec =
                 outcome.applied() && action.type().mutates() ? verificationFor(action.target()) : Optional.empty();
-        spec.ifPresent(v -> pending.put(
-                action.target(),
-                new PendingVerification(action, before, v, now.plus(v.stabilizationPeriod()), incidentId)));
-        gate.completed(permit, outcome, spec.isPresent());
+        Optional<PendingVerification> check = spec.map(
+                v -> new PendingVerification(action, before, v, now.plus(v.stabilizationPeriod()), incidentId));
+        check.ifPresent(p -> {
+            PendingVerification superseded = pending.put(action.target(), p);
+            if (superseded != null) {
+                // Only after its lock lapsed: the earlier action's effect can no longer be told apart.
+                conclude(superseded, unverifiable(superseded, now, "superseded by " + action.idempotencyKey()), now);
+            }
+        });
+        gate.completed(permit, outcome, check.map(ReliabilityEngine::deadline));
         return outcome;
     }
 
@@ -644,16 +651,56 @@ public final class ReliabilityEngine implements AutoCloseable {
         if (due == null || now.isBefore(due.due()) || !pending.remove(event.service(), due)) {
             return;
         }
+        conclude(due, Verifier.verify(due.action(), due.spec(), event, now), now);
+    }
+
+    /** When a verification's verdict must be known: its due time plus one more stabilisation period. */
+    private static Instant deadline(PendingVerification p) {
+        return p.due().plus(p.spec().stabilizationPeriod());
+    }
+
+    /**
+     * Verifications whose service has said nothing past their deadline fail: what cannot be seen is
+     * not verified, and a service gone silent after an action may have been harmed by it.
+     */
+    private void concludeOverdue(Instant now) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (PendingVerification p : List.copyOf(pending.values())) {
+            if (!now.isBefore(deadline(p)) && pending.remove(p.action().target(), p)) {
+                conclude(
+                        p,
+                        unverifiable(p, now, "no observation of " + p.action().target() + " since the action"),
+                        now);
+            }
+        }
+    }
+
+    private static VerificationReport unverifiable(PendingVerification p, Instant now, String why) {
+        return new VerificationReport(
+                p.action(),
+                now,
+                p.spec().checks().stream()
+                        .map(c -> new dev.arf.core.verify.CheckResult(
+                                c, Double.NaN, false, c.metric() + " not verified (" + why + ") FAILED"))
+                        .toList());
+    }
+
+    /**
+     * Records a verification's verdict; a failure that calls for it rolls the action back (through the
+     * gate, like any action), and a failed rollback is escalated to a person.
+     */
+    private void conclude(PendingVerification due, VerificationReport report, Instant now) {
         Action action = due.action();
-        VerificationReport report = Verifier.verify(action, due.spec(), event, now);
         boolean revert = Reverts.isRevert(action);
         Map<String, String> about = Map.of(
                 "action", action.type().key(),
                 "idempotency_key", action.idempotencyKey(),
                 "incident", due.incidentId(),
                 "checks", report.summary());
-        gate.verified(action, report.healthy());
         if (report.healthy()) {
+            gate.verified(action, true, Optional.empty());
             audit(now, AuditEvents.VERIFICATION_PASSED, action, about);
             timeline(
                     due.incidentId(),
@@ -667,6 +714,8 @@ public final class ReliabilityEngine implements AutoCloseable {
         Optional<Action> undo = rollback
                 ? due.before().flatMap(b -> Reverts.of(action, b, "verification failed: " + report.summary(), now))
                 : Optional.empty();
+        // The Guardian lets through exactly this revert, once; nothing else may claim to undo the action.
+        gate.verified(action, false, undo);
         String next = revert
                 ? "the rollback did not restore health: escalate to a person"
                 : undo.isPresent()
@@ -708,6 +757,7 @@ public final class ReliabilityEngine implements AutoCloseable {
     public ActionOutcome propose(Action action) {
         Objects.requireNonNull(action, "action");
         Instant now = clock.instant();
+        concludeOverdue(now);
         String incidentId =
                 incidents.openIncident(action.target()).map(Incident::id).orElse("");
         if (!incidentId.isEmpty()) {

@@ -33,7 +33,7 @@ import java.util.TreeSet;
  *   <li>kill switch (fails closed if its state cannot be read);
  *   <li>a target must be named and resolve to at least one and at most the blast-radius cap of
  *       concrete targets;
- *   <li>a revert must undo an action this Guardian permitted on the same target;
+ *   <li>a revert must undo an action on the same target that failed its verification, once;
  *   <li>a plan older than the newest decision for its target is stale;
  *   <li>a maintenance window on the target pauses automation;
  *   <li>prerequisites: what the action needs (a whole number of replicas) must be there;
@@ -53,8 +53,8 @@ import java.util.TreeSet;
  *
  * A revert of an action that failed verification is undoing harm: it passes the stale-plan,
  * maintenance, uncertainty, breaker, cooldown, repetition and budget gates and the lock its original
- * holds, and its tier is autonomous where the blueprint enables rollback — but the kill switch, a
- * forbidden operation and environment eligibility still stop it.
+ * holds, and an operation the blueprint does not list is autonomous where it enables rollback — but
+ * the kill switch, a forbidden operation, an approval tier and environment eligibility still stop it.
  *
  * <p>Actions that change nothing (alert, no-op) pass every gate: telling people is always safe. What
  * the Guardian allows is remembered in its {@link GuardianMemory} before the permit is minted, and
@@ -85,6 +85,8 @@ public final class Guardian implements ActionGate {
     private final Map<String, GuardianState.Breaker> breakers = new HashMap<>();
     private final Map<String, GuardianState.FixRecord> fixes = new HashMap<>();
     private final Map<String, GuardianState.TargetLock> locks = new HashMap<>();
+    /** For actions that failed verification, by key: the one revert the engine announced for each. */
+    private final Map<String, Action> awaitingRevert = new HashMap<>();
 
     private Guardian(Builder b) {
         this.settings = b.settings;
@@ -160,11 +162,12 @@ public final class Guardian implements ActionGate {
                             + " one action may touch");
         }
         boolean revert = Reverts.isRevert(action);
-        if (revert && !permittedHere(action.parameters().get(Reverts.REVERT_OF), target)) {
+        if (revert && !announced(action)) {
             return deny(
                     ReasonCode.UNKNOWN_REVERT,
                     "a revert of " + action.parameters().get(Reverts.REVERT_OF)
-                            + ", which is no action the Guardian permitted on " + target + " in the last hour");
+                            + ", which is no action on " + target
+                            + " that failed its verification and awaits its one rollback");
         }
         Instant newest = newestDecision.get(target);
         if (!revert && newest != null && action.proposedAt().isBefore(newest)) {
@@ -403,34 +406,53 @@ public final class Guardian implements ActionGate {
             // Used only now that every other gate allowed it: an approval is not spent on a refusal.
             approvals.use(action);
         }
+        if (Reverts.isRevert(action)) {
+            awaitingRevert.remove(action.parameters().get(Reverts.REVERT_OF));
+        }
         count(execution);
         return new GateVerdict.Allow(new Permit(action, now, "guardian"));
     }
 
     @Override
-    public synchronized void completed(Permit permit, ActionOutcome outcome, boolean verifying) {
+    public synchronized void completed(Permit permit, ActionOutcome outcome, Optional<Instant> verifiedBy) {
         Action action = permit.action();
         if (!action.type().mutates()) {
             return;
         }
         String target = action.target();
+        boolean revert = Reverts.isRevert(action);
+        boolean verifying = verifiedBy.isPresent() && outcome.applied();
         switch (outcome.status()) {
             case FAILED -> failure(target);
             case SUCCEEDED -> {
-                if (!verifying) {
+                // A revert undoes harm; its success does not show the service healthy again.
+                if (!verifying && !revert) {
                     success(target);
                 }
             }
             case SKIPPED, REFUSED -> endTrial(target);
         }
-        if (!verifying || !outcome.applied()) {
+        if (verifying) {
+            // Held until the verdict: past its deadline the engine fails the verification and unlocks.
+            GuardianState.TargetLock lock = locks.get(target);
+            if (lock != null && lock.owner().equals(owner(action))) {
+                locks.put(
+                        target,
+                        new GuardianState.TargetLock(
+                                lock.owner(),
+                                lock.acquiredAt(),
+                                verifiedBy
+                                        .get()
+                                        .plus(settingsFor(target).safety().lockLease())));
+            }
+        } else {
             unlock(target, owner(action));
         }
         remember();
     }
 
     @Override
-    public synchronized void verified(Action action, boolean healthy) {
+    public synchronized void verified(Action action, boolean healthy, Optional<Action> revert) {
         String target = action.target();
         unlock(target, owner(action));
         if (Reverts.isRevert(action)) {
@@ -443,6 +465,9 @@ public final class Guardian implements ActionGate {
             fixes.remove(fixKey(action));
         } else {
             failure(target);
+            revert.filter(r -> r.target().equals(target)
+                            && action.idempotencyKey().equals(r.parameters().get(Reverts.REVERT_OF)))
+                    .ifPresent(r -> awaitingRevert.put(action.idempotencyKey(), r));
             GuardianState.FixRecord was =
                     fixes.getOrDefault(fixKey(action), new GuardianState.FixRecord(0, Optional.empty()));
             int misses = was.misses() + 1;
@@ -463,16 +488,19 @@ public final class Guardian implements ActionGate {
         return new GuardianState(history, breakers, fixes, locks);
     }
 
+    /** A revert is genuine only if it is, field for field, the one the engine announced. */
+    private boolean announced(Action revert) {
+        Action expected = awaitingRevert.get(revert.parameters().get(Reverts.REVERT_OF));
+        return expected != null
+                && expected.idempotencyKey().equals(revert.idempotencyKey())
+                && expected.type() == revert.type()
+                && expected.target().equals(revert.target())
+                && expected.parameters().equals(revert.parameters());
+    }
+
     /** The service's own thresholds where it has them, else the defaults. */
     private GovernanceSettings settingsFor(String target) {
         return serviceSettings.getOrDefault(target, settings);
-    }
-
-    private boolean permittedHere(String key, String target) {
-        return key != null
-                && history.stream()
-                        .anyMatch(e ->
-                                e.idempotencyKey().equals(key) && e.target().equals(target));
     }
 
     private void failure(String target) {

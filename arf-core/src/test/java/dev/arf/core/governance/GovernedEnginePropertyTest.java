@@ -50,7 +50,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,9 +166,6 @@ class GovernedEnginePropertyTest {
      * revert_of}. It fails on the findings pinned by the disabled tests below.
      */
     @Test
-    @Disabled("Fails on the two findings pinned below (a target's lock lapses while its action still awaits"
-            + " verification; a proposal carrying revert_of is treated as the engine's own revert). Enable once"
-            + " both are fixed.")
     void noGeneratedRunGetsAnUngovernedActionPastTheEngineEvenWithSilentServicesAndRevertsFromOutside() {
         for (long seed = 1; seed <= RUNS; seed++) {
             new Run(seed, Generator.UNRESTRICTED).play(STEPS);
@@ -182,12 +178,6 @@ class GovernedEnginePropertyTest {
             new VerificationCheck("error_rate", Comparison.LT, new Quantity.Percentage(0.05), true, true);
 
     @Test
-    @Disabled("FINDING: the Guardian's target lock is a lease of SafetyLimits.lockLease (15 min) from the permit,"
-            + " and it lapses even when completed(..., verifying=true) said the action's checks are still to"
-            + " run. A blueprint whose stabilization_period is longer than the lease therefore lets a second"
-            + " action on the same target through before the first one is verified (Guardian.check finds the"
-            + " lock expired), and ReliabilityEngine.act then replaces the first action's PendingVerification"
-            + " in its per-target map: the first action is never verified and the Guardian is never told.")
     void aTargetStaysLockedWhileItsActionAwaitsChecksThatOutlastTheLockLease() {
         Bench bench = new Bench(
                 new GovernanceRules(Set.of("restart_pods", "scale_within_limits"), List.of(), Set.of()),
@@ -214,13 +204,7 @@ class GovernedEnginePropertyTest {
     }
 
     @Test
-    @Disabled("FINDING: the same lapse when the service falls silent: an action's checks run only when its"
-            + " service next reports (ReliabilityEngine.verifyWhenDue), so if no telemetry arrives within the"
-            + " 15-minute lock lease the lock lapses, a second action on the target executes although the first"
-            + " was never verified, and the first action's PendingVerification is overwritten and lost. (If the"
-            + " fix is a verification deadline instead of a longer lock, the first action must be resolved —"
-            + " failed or escalated — before the second may run, and this test's expectation changes with it.)")
-    void aTargetStaysLockedWhileItsServiceIsSilentPastTheLockLease() {
+    void aServiceSilentPastItsVerificationDeadlineFailsItsChecksBeforeAnotherActionRuns() {
         Bench bench = new Bench(
                 new GovernanceRules(Set.of("restart_pods", "scale_within_limits"), List.of(), Set.of()),
                 new Verification(
@@ -229,27 +213,18 @@ class GovernedEnginePropertyTest {
                         .status())
                 .isEqualTo(ActionOutcome.Status.SUCCEEDED);
 
-        bench.clock.advance(Duration.ofMinutes(16)); // checkout says nothing: restart-1's checks have not run
+        bench.clock.advance(Duration.ofMinutes(16)); // checkout says nothing: restart-1's checks cannot run
         ActionOutcome second = bench.propose("scale-1", HealingAction.SCALE_OUT, Map.of());
 
-        assertThat(bench.executedKeys())
-                .as("executed while restart-1 awaits its checks")
-                .containsExactly("restart-1");
-        assertThat(second.status()).isEqualTo(ActionOutcome.Status.REFUSED);
+        // restart-1 is concluded first — not verified, escalated — and only then may scale-1 run.
         assertThat(bench.engine.pendingVerifications())
                 .extracting(p -> p.action().idempotencyKey())
-                .containsExactly("restart-1");
+                .containsExactly("scale-1");
+        assertThat(second.status()).isEqualTo(ActionOutcome.Status.SUCCEEDED);
+        assertThat(bench.executedKeys()).containsExactly("restart-1", "scale-1");
     }
 
     @Test
-    @Disabled("FINDING: any action passed to ReliabilityEngine.propose (CLI, API, decision engine) whose"
-            + " parameters carry revert_of naming an action the Guardian permitted on that target in the last"
-            + " hour is treated as a revert: it skips the uncertainty, breaker, cooldown, repetition and hourly"
-            + " budget gates and the target lock, and its tier becomes autonomous where the blueprint enables"
-            + " rollback — so a restricted (requires_approval) or merely not-allowed operation runs without"
-            + " approval. Nothing checks that the named action failed verification, that the 'revert' is the"
-            + " inverse Reverts.of would build (here a rollback 'undoing' a restart, which has no undo), that it"
-            + " came from the engine's verification, or that it runs only once: all twelve below execute.")
     void aProposalCarryingRevertOfIsNotTreatedAsTheEnginesOwnRevert() {
         Bench bench = new Bench(
                 new GovernanceRules(
@@ -284,13 +259,6 @@ class GovernedEnginePropertyTest {
     }
 
     @Test
-    @Disabled("FINDING (a judgement call on the breaker's rules): a revert's SUCCEEDED outcome reported without"
-            + " verification closes the breaker. Guardian.verified() ignores reverts for the breaker, but"
-            + " Guardian.completed() does not: a revert that FAILED counts as a failure and one that SUCCEEDED"
-            + " with verifying=false calls success(target). When the blueprint stops verifying between an action"
-            + " and its checks, the failed verification that opens the breaker is followed at once by the"
-            + " engine's revert, which closes it again, and the next action runs minutes into what should be a"
-            + " 10-minute open period.")
     void aRevertThatSucceedsDoesNotCloseTheBreakerItsOriginalsFailedChecksOpened() {
         GovernanceRules rules = new GovernanceRules(Set.of("scale_within_limits"), List.of(), Set.of());
         Bench bench = new Bench(
@@ -526,12 +494,14 @@ class GovernedEnginePropertyTest {
             TelemetryEvent event = event(random, service, clock.instant());
             log(clock.instant() + " telemetry " + service + " p99=" + Math.round(event.value(Metric.LATENCY_P99))
                     + " err=" + String.format(java.util.Locale.ROOT, "%.3f", event.value(Metric.ERROR_RATE)));
+            oracle.sweepOverdue(clock.instant(), this::log);
             oracle.beforeTelemetry(event, clock.instant(), this::log);
             engine.process(event);
         }
 
         private void propose() {
             Action action = random.nextInt(4) == 0 ? retry().orElseGet(this::proposal) : proposal();
+            oracle.sweepOverdue(clock.instant(), this::log);
             ActionOutcome outcome = engine.propose(action);
             if (outcome.status() == ActionOutcome.Status.REFUSED) {
                 oracle.stats.refusals.merge(outcome.detail().split(":")[0], 1, Integer::sum);
@@ -873,6 +843,42 @@ class GovernedEnginePropertyTest {
             }
         }
 
+        /**
+         * Whenever the engine is entered: checks that could not run by their deadline (due plus one more
+         * stabilisation period, the service silent) fail as not verified — every critical check fails.
+         */
+        void sweepOverdue(Instant now, java.util.function.Consumer<String> log) {
+            for (Awaiting due : List.copyOf(awaiting.values())) {
+                if (now.isBefore(due.due().plus(due.spec().stabilizationPeriod()))) {
+                    continue;
+                }
+                String service = due.execution().action().target();
+                awaiting.remove(service);
+                stats.verified++;
+                Rollback policy = due.spec().rollback();
+                boolean healthy = due.spec().checks().stream().noneMatch(VerificationCheck::critical);
+                boolean rollback = policy.enabled()
+                        && policy.automatic()
+                        && due.spec().checks().stream()
+                                .anyMatch(c ->
+                                        c.rollbackTrigger() || (policy.triggerOnCriticalFailure() && c.critical()));
+                Action action = due.execution().action();
+                log.accept("  oracle: " + action.idempotencyKey() + " not verified by its deadline"
+                        + (rollback ? ", calls for rollback" : ""));
+                if (due.revert()) {
+                    continue;
+                }
+                if (healthy) {
+                    breakers.remove(service);
+                    continue;
+                }
+                failure(service, now);
+                if (rollback && revertible(due.execution())) {
+                    expectedReverts.add(action.idempotencyKey());
+                }
+            }
+        }
+
         void endOfStep() {
             expectedReverts.clear();
         }
@@ -914,6 +920,8 @@ class GovernedEnginePropertyTest {
                 boolean rollbackEnabled = blueprint.verification().rollback().enabled();
                 if (operation == null) {
                     violate(e, "executed without a whole number of replicas");
+                } else if (operation.equals("delete_deployment")) {
+                    violate(e, "delete_deployment is forbidden everywhere, whatever the blueprint says");
                 } else if (rules.forbidden().contains(operation)) {
                     violate(e, operation + " is forbidden");
                 } else if (rules.requiresApproval().stream()
@@ -1062,6 +1070,7 @@ class GovernedEnginePropertyTest {
             case ROLLBACK -> "rollback_deployment";
             case ALERT_TEAM -> "notify";
             case NO_ACTION -> "noop";
+            case DELETE_DEPLOYMENT -> "delete_deployment";
         };
     }
 
@@ -1075,6 +1084,7 @@ class GovernedEnginePropertyTest {
             case ROLLBACK -> "rollback";
             case ALERT_TEAM -> "alert";
             case NO_ACTION -> "noop";
+            case DELETE_DEPLOYMENT -> "delete";
         };
     }
 
@@ -1275,7 +1285,9 @@ class GovernedEnginePropertyTest {
                             new PolicyCondition(PolicyCondition.ANOMALY_CONFIDENCE, Operator.GE, random.nextDouble());
                     });
         }
-        HealingAction[] kinds = HealingAction.values();
+        HealingAction[] kinds = java.util.Arrays.stream(HealingAction.values())
+                .filter(HealingAction::healing)
+                .toArray(HealingAction[]::new);
         List<HealingAction> actions = new ArrayList<>();
         int k = random.nextInt(1, 4);
         for (int a = 0; a < k; a++) {

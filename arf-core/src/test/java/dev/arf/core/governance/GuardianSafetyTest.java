@@ -331,25 +331,36 @@ class GuardianSafetyTest {
     // ---------------------------------------------------------------- reverts
 
     @Test
-    void aRevertOfAPermittedActionPassesItsLockAndCooldownButNotTheKillSwitch() {
+    void theAnnouncedRevertOfAFailedActionPassesItsLockAndCooldownButNotTheKillSwitch() {
         boolean[] killed = {false};
         Guardian g = builder().killSwitch(() -> killed[0]).build();
         Action scaleIn = action(HealingAction.SCALE_IN, "checkout", Map.of("replicas", "2"), 0.9);
         assertThat(code(run(g, scaleIn, ActionOutcome.Status.SUCCEEDED, true))).isEqualTo("ALLOW");
-        g.verified(scaleIn, false);
-
         Action revert = Reverts.of(
                         scaleIn,
                         new TargetSnapshot("checkout", Map.of(TargetSnapshot.REPLICAS, "3"), T0),
                         "latency 280ms",
                         clock.instant())
                 .orElseThrow();
+        g.verified(scaleIn, false, Optional.of(revert));
+
         assertThat(revert.type()).isEqualTo(HealingAction.SCALE_OUT);
         assertThat(revert.parameters()).containsEntry("replicas", "3");
+        Action altered = new Action(
+                revert.idempotencyKey(),
+                revert.type(),
+                revert.target(),
+                Map.of("replicas", "9", Reverts.REVERT_OF, scaleIn.idempotencyKey()),
+                revert.source(),
+                revert.reason(),
+                revert.proposedAt(),
+                revert.confidence());
+        assertThat(code(g.check(altered))).as("not the revert announced").isEqualTo("UNKNOWN_REVERT");
         killed[0] = true;
         assertThat(code(g.check(revert))).isEqualTo("KILL_SWITCH_ENGAGED");
         killed[0] = false;
         assertThat(code(g.check(revert))).isEqualTo("ALLOW");
+        assertThat(code(g.check(revert))).as("once").isEqualTo("UNKNOWN_REVERT");
     }
 
     @Test
