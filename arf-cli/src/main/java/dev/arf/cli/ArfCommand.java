@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BlueprintCommand.class,
             GovernanceCommand.class,
             ApprovalsCommand.class,
+            ActCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },
