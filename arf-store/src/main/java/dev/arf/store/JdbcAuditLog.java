@@ -24,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * then wakes the others, one of whom becomes the next writer. So under contention one commit carries
  * many records, and with a single appender each append is its own commit. No background thread, no
  * timer. (H2, the embedded database, makes a commit durable against a crash of the JVM only once its
- * store writes the commit to the file, which it does in the background, by default within a second.)
+ * store writes the commit to the file, which by default it does in the background within half a
+ * second; {@link Stores.EmbeddedCommits#WRITTEN} has it written before the commit returns.)
  *
  * <p>Failure: any database error fails every append of the batch with {@link
  * AuditUnavailableException}, nothing of it is committed, and the tail is reloaded from the database

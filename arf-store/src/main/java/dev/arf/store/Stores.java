@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Properties;
  *
  * <ul>
  *   <li>{@link #embedded(Path)}: an H2 file database in {@code <dataDir>/arf.mv.db}, in PostgreSQL
- *       mode so that the same SQL serves both; one process at a time per data directory.
+ *       mode so that the same SQL serves both; one process at a time per data directory. When a commit
+ *       reaches the file is a choice: {@link EmbeddedCommits}.
  *   <li>{@link #postgres(String, String, String)}: a PostgreSQL server, shared by several ARF nodes.
  *   <li>{@link #fromUrl(String)}: either, from one setting ({@code jdbc:postgresql://…} or a path).
  * </ul>
@@ -33,6 +35,33 @@ public final class Stores {
 
     private Stores() {}
 
+    /**
+     * When a commit of the embedded database reaches its file, which decides what a killed process
+     * loses. Either way a committed change is visible to every later read of the same process at once.
+     */
+    public enum EmbeddedCommits {
+        /**
+         * H2's default: a commit returns once it is in H2's memory, and H2's background writer puts it
+         * into the file within its write delay (500 ms). A killed JVM loses the commits of its last
+         * half second; what it loses is always a suffix, so the audit chain stays intact, only shorter.
+         * The default, and the fastest.
+         */
+        DELAYED(""),
+        /**
+         * Every commit is written to the file before it returns (H2's {@code WRITE_DELAY=0}): a killed
+         * JVM loses no commit. Written, not forced: the operating system holds it, so a crash of the
+         * machine itself can still lose it (PostgreSQL with {@code fsync} on is the store for that).
+         * Each commit costs a file write.
+         */
+        WRITTEN(";WRITE_DELAY=0");
+
+        private final String h2Settings;
+
+        EmbeddedCommits(String h2Settings) {
+            this.h2Settings = h2Settings;
+        }
+    }
+
     public static JdbcReliabilityStore embedded(Path dataDir) {
         return embedded(dataDir, DEFAULT_TELEMETRY_BATCH_SIZE);
     }
@@ -42,7 +71,17 @@ public final class Stores {
      *     or holds a database that cannot be opened or migrated
      */
     public static JdbcReliabilityStore embedded(Path dataDir, int telemetryBatchSize) {
+        return embedded(dataDir, telemetryBatchSize, EmbeddedCommits.DELAYED);
+    }
+
+    /**
+     * @param commits when a commit reaches the database file: what a killed process can lose
+     * @throws StoreException when the directory cannot be created, is in use by another ARF process,
+     *     or holds a database that cannot be opened or migrated
+     */
+    public static JdbcReliabilityStore embedded(Path dataDir, int telemetryBatchSize, EmbeddedCommits commits) {
         checkBatchSize(telemetryBatchSize);
+        Objects.requireNonNull(commits, "commits");
         DataDirectory dir = DataDirectory.acquire(dataDir);
         String where = "embedded database in " + dir.path();
         try {
@@ -51,7 +90,7 @@ public final class Stores {
             }
             HikariConfig config = new HikariConfig();
             config.setPoolName("arf-embedded");
-            config.setJdbcUrl("jdbc:h2:file:" + dir.path().resolve("arf") + H2_SETTINGS);
+            config.setJdbcUrl("jdbc:h2:file:" + dir.path().resolve("arf") + H2_SETTINGS + commits.h2Settings);
             config.setUsername("sa");
             config.setPassword("");
             config.setMaximumPoolSize(4);

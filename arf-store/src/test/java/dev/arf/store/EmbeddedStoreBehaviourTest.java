@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the JDBC adapter promises beyond the store contract: batching, restarts, locking, messages. */
 class EmbeddedStoreBehaviourTest {
     private static final Instant T0 = Instant.parse("2025-06-01T10:15:30.123456Z");
+    /** The write delay H2 runs with, in milliseconds. */
+    private static final String WRITE_DELAY =
+            "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'WRITE_DELAY'";
 
     @TempDir
     Path temp;
@@ -149,6 +152,22 @@ class EmbeddedStoreBehaviourTest {
 
         try (JdbcReliabilityStore store = Stores.embedded(temp)) {
             assertThat(store.incidents(false, 1)).isEmpty();
+        }
+    }
+
+    @Test
+    void writtenCommitsReachTheFileAtEveryCommitWhileDelayedOnesWaitForH2sWriteDelay() {
+        try (JdbcReliabilityStore store =
+                Stores.embedded(temp.resolve("written"), 500, Stores.EmbeddedCommits.WRITTEN)) {
+            assertThat(text(store, WRITE_DELAY)).isEqualTo("0");
+        }
+        try (JdbcReliabilityStore store = Stores.embedded(temp.resolve("delayed"))) {
+            assertThat(text(store, WRITE_DELAY)).isEqualTo("500");
+        }
+        try (JdbcReliabilityStore store = Stores.embedded(temp.resolve("written"))) {
+            assertThat(text(store, WRITE_DELAY))
+                    .as("the choice is made at each open, not kept in the database")
+                    .isEqualTo("500");
         }
     }
 
