@@ -13,10 +13,33 @@ import javax.sql.DataSource;
 final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final String where;
+    private final boolean writeCritical;
 
     Database(HikariDataSource pool, String where) {
+        this(pool, where, false);
+    }
+
+    private Database(HikariDataSource pool, String where, boolean writeCritical) {
         this.pool = pool;
         this.where = where;
+        this.writeCritical = writeCritical;
+    }
+
+    /** The same database, where {@link #writeCritical} puts a committed change into the file at once. */
+    Database writingCriticalCommits() {
+        return new Database(pool, where, true);
+    }
+
+    /**
+     * After committing something that must survive a killed process (an audit record, an approval, a
+     * setting): with an embedded database that writes commits in the background, write it now.
+     */
+    void writeCritical(Connection c) throws SQLException {
+        if (writeCritical) {
+            try (java.sql.Statement statement = c.createStatement()) {
+                statement.execute("CHECKPOINT");
+            }
+        }
     }
 
     <T> T run(String what, SqlWork<T> work) {

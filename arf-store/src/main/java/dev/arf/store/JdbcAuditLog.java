@@ -24,8 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * then wakes the others, one of whom becomes the next writer. So under contention one commit carries
  * many records, and with a single appender each append is its own commit. No background thread, no
  * timer. (H2, the embedded database, makes a commit durable against a crash of the JVM only once its
- * store writes the commit to the file, which by default it does in the background within half a
- * second; {@link Stores.EmbeddedCommits#WRITTEN} has it written before the commit returns.)
+ * store writes the commit to the file; the default {@link Stores.EmbeddedCommits#CRITICAL_WRITTEN} has
+ * each batch written before its appends return.)
  *
  * <p>Failure: any database error fails every append of the batch with {@link
  * AuditUnavailableException}, nothing of it is committed, and the tail is reloaded from the database
@@ -192,6 +192,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 }
                 table.insertAll(c, records);
                 c.commit();
+                database.writeCritical(c);
                 return records;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);

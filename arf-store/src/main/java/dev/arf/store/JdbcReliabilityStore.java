@@ -119,6 +119,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         ensureOpen();
         database.run("save a decision of incident " + incidentId, c -> {
             decisions.insert(c, incidentId, outcome);
+            database.writeCritical(c);
             return null;
         });
     }
@@ -152,6 +153,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         ensureOpen();
         database.run("save approval request " + request.id(), c -> {
             approvals.save(c, request);
+            database.writeCritical(c);
             return null;
         });
     }
@@ -186,6 +188,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         ensureOpen();
         database.run("save the setting " + name, c -> {
             settings.save(c, name, value, at);
+            database.writeCritical(c);
             return null;
         });
     }

@@ -46,19 +46,29 @@ public final class Stores {
          * half second; what it loses is always a suffix, so the audit chain stays intact, only shorter.
          * The default, and the fastest.
          */
-        DELAYED(""),
+        DELAYED("", false),
+        /**
+         * The default: like {@link #DELAYED} for telemetry, anomalies, incidents and snapshots, but what
+         * must survive a killed process — audit records (the intent before an act), approval requests
+         * and decisions, settings (kill switch, the Guardian's memory, maintenance windows) — is written
+         * to the file before its call returns (an H2 {@code CHECKPOINT} after the commit). Written, not
+         * forced: a crash of the machine itself can still lose it.
+         */
+        CRITICAL_WRITTEN("", true),
         /**
          * Every commit is written to the file before it returns (H2's {@code WRITE_DELAY=0}): a killed
          * JVM loses no commit. Written, not forced: the operating system holds it, so a crash of the
          * machine itself can still lose it (PostgreSQL with {@code fsync} on is the store for that).
          * Each commit costs a file write.
          */
-        WRITTEN(";WRITE_DELAY=0");
+        WRITTEN(";WRITE_DELAY=0", false);
 
         private final String h2Settings;
+        private final boolean checkpointsCritical;
 
-        EmbeddedCommits(String h2Settings) {
+        EmbeddedCommits(String h2Settings, boolean checkpointsCritical) {
             this.h2Settings = h2Settings;
+            this.checkpointsCritical = checkpointsCritical;
         }
     }
 
@@ -71,7 +81,7 @@ public final class Stores {
      *     or holds a database that cannot be opened or migrated
      */
     public static JdbcReliabilityStore embedded(Path dataDir, int telemetryBatchSize) {
-        return embedded(dataDir, telemetryBatchSize, EmbeddedCommits.DELAYED);
+        return embedded(dataDir, telemetryBatchSize, EmbeddedCommits.CRITICAL_WRITTEN);
     }
 
     /**
@@ -101,6 +111,9 @@ public final class Stores {
                 }
                 return new StoreException("cannot open the " + where + ": " + reason(e), e);
             });
+            if (commits.checkpointsCritical) {
+                database = database.writingCriticalCommits();
+            }
             JdbcReliabilityStore store = migrated(database, telemetryBatchSize, dir);
             // H2 writes committed changes to its file in the background; a process killed right after a
             // first start could leave tables without their migration record. Put the schema on disk now.
