@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             GovernanceCommand.Status.class,
             GovernanceCommand.KillSwitchCommand.class,
-            GovernanceCommand.Maintenance.class
+            GovernanceCommand.Maintenance.class,
+            GovernanceSettingsCommand.class
         })
 final class GovernanceCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -59,7 +60,7 @@ final class GovernanceCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            GovernanceSettings settings = GovernanceSettings.defaults();
+            GovernanceSettings settings = GovernanceSettingsCommand.inForce(data, out);
             Instant now = Instant.now();
             try (JdbcReliabilityStore store = data.open()) {
                 out.println("kill switch        " + killSwitchState(store));

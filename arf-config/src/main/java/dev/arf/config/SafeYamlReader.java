@@ -1,7 +1,6 @@
 package dev.arf.config;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.serialization.NodeReader;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -37,9 +36,9 @@ final class SafeYamlReader {
     static final int MAX_DEPTH = 32;
 
     private final ObjectMapper yaml;
-    private final NodeReader locatingReader;
     private final String fileKind;
     private final String expectedRoot;
+    private final boolean emptyIsMapping;
 
     /** A reader for policy files. */
     SafeYamlReader() {
@@ -51,8 +50,17 @@ final class SafeYamlReader {
      * @param expectedRoot what an empty document should have held, e.g. {@code a mapping with 'metadata'}
      */
     SafeYamlReader(String fileKind, String expectedRoot) {
+        this(fileKind, expectedRoot, false);
+    }
+
+    /**
+     * @param emptyIsMapping read an empty document (nothing, only comments, or {@code null}) as an
+     *     empty mapping instead of refusing it: for files whose every key is optional
+     */
+    SafeYamlReader(String fileKind, String expectedRoot, boolean emptyIsMapping) {
         this.fileKind = fileKind;
         this.expectedRoot = expectedRoot;
+        this.emptyIsMapping = emptyIsMapping;
         YAMLFactory factory = YAMLFactory.builder()
                 .loadSettings(LoadSettings.builder()
                         .setAllowDuplicateKeys(false)
@@ -68,8 +76,6 @@ final class SafeYamlReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.yaml = new YAMLMapper(factory);
-        this.locatingReader =
-                NodeReader.builder().locationAware().yamlMapper(yaml).build();
     }
 
     /** A parsed document and where each key of it is. */
@@ -91,14 +97,18 @@ final class SafeYamlReader {
         String text = decode(bytes, source);
         Map<String, Position> keys = scan(text, source);
         JsonNode tree;
-        try {
-            tree = locatingReader.readTree(text, InputFormat.YAML);
+        try (JsonParser p = yaml.createParser(new WholeCodePointReader(text))) {
+            // what networknt's location-aware NodeReader does, on a reader that avoids a snakeyaml bug
+            tree = yaml.reader(new LocationJsonNodeFactory(p)).readTree(p);
         } catch (JacksonException e) {
             // the scan accepted it, so this is unexpected; still an explained refusal, not a crash
             throw refuse(
                     source, Position.of(e.getLocation()), "cannot read YAML: " + firstLine(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            if (emptyIsMapping) {
+                return new Document(yaml.createObjectNode(), keys);
+            }
             throw refuse(source, Position.START, "the document is empty; expected " + expectedRoot);
         }
         return new Document(tree, keys);
@@ -156,7 +166,7 @@ final class SafeYamlReader {
     private Map<String, Position> scan(String text, String source) {
         Map<String, Position> keys = new HashMap<>();
         List<ConfigProblem> problems = new java.util.ArrayList<>();
-        try (JsonParser p = yaml.createParser(text)) {
+        try (JsonParser p = yaml.createParser(new WholeCodePointReader(text))) {
             int depth = 0;
             boolean rootDone = false;
             JsonToken t;
