@@ -1,12 +1,12 @@
 package dev.arf.cli;
 
 import dev.arf.config.BlueprintLoader;
+import dev.arf.config.StoredGovernanceConfig;
 import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.engine.ReliabilityEngine;
 import dev.arf.core.execute.Action;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.governance.BlueprintCatalog;
-import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
 import dev.arf.core.governance.StoredGuardianMemory;
 import dev.arf.core.governance.StoredKillSwitch;
@@ -129,8 +129,10 @@ final class ActCommand implements Callable<Integer> {
                 JdbcReliabilityStore store = data.open()) {
             KubernetesActuator actuator = new KubernetesActuator(client, TargetMapping.inNamespace(namespace), clock);
             ApprovalBook approvals = ApprovalsCommand.book(store);
-            Guardian guardian = Guardian.builder(clock, catalog)
-                    .settings(GovernanceSettings.defaults().withDryRun(dryRun))
+            Guardian guardian = new StoredGovernanceConfig(store)
+                    .loadOrBuiltIn()
+                    .dryRunIf(dryRun)
+                    .configure(Guardian.builder(clock, catalog))
                     .killSwitch(new StoredKillSwitch(store))
                     .memory(new StoredGuardianMemory(store))
                     .maintenance(new StoredMaintenanceCalendar(store))

@@ -1,9 +1,11 @@
 package dev.arf.cli;
 
 import dev.arf.config.BlueprintLoader;
+import dev.arf.config.BlueprintWriter;
+import dev.arf.config.GovernanceConfig;
+import dev.arf.config.StoredGovernanceConfig;
 import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.governance.BlueprintCatalog;
-import dev.arf.core.governance.GovernanceSettings;
 import dev.arf.core.governance.Guardian;
 import dev.arf.core.governance.StoredGuardianMemory;
 import dev.arf.core.governance.StoredKillSwitch;
@@ -171,6 +173,7 @@ final class DemoCommand implements Callable<Integer> {
             dev.arf.core.audit.AuditLog audit = store instanceof JdbcReliabilityStore jdbc
                     ? jdbc.audit()
                     : new dev.arf.core.audit.InMemoryAuditLog();
+            GovernanceConfig governance = new StoredGovernanceConfig(store).loadOrBuiltIn();
             java.util.concurrent.atomic.AtomicReference<ApprovalBook> book =
                     new java.util.concurrent.atomic.AtomicReference<>();
             ScenarioRunner runner = new ScenarioRunner(store, (engine, clock) -> {
@@ -188,8 +191,9 @@ final class DemoCommand implements Callable<Integer> {
                 book.set(approvals);
                 return engine.approvals(approvals)
                         .blueprints(catalog)
-                        .gate(Guardian.builder(clock, catalog)
-                                .settings(GovernanceSettings.defaults().withDryRun(dryRun))
+                        .gate(governance
+                                .dryRunIf(dryRun)
+                                .configure(Guardian.builder(clock, catalog))
                                 .killSwitch(new StoredKillSwitch(store))
                                 .approvals(approvals)
                                 .memory(new StoredGuardianMemory(store))
@@ -217,7 +221,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             for (GovernedScenario g : governed) {
-                GovernedReport report = new GovernedScenarioRunner(audit).run(g);
+                GovernedReport report = new GovernedScenarioRunner(audit, amendments(store)).run(g);
                 allGood &= report.asExpected();
                 if (json) {
                     documents.put(g.name(), report);
@@ -232,6 +236,21 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return allGood ? 0 : 1;
+    }
+
+    /** Amended blueprints become new versions in the store's history (with the original first, if new). */
+    private static GovernedScenarioRunner.Amendments amendments(ReliabilityStore store) {
+        if (!(store instanceof JdbcReliabilityStore jdbc)) {
+            return (before, after, by, note, at) -> {};
+        }
+        BlueprintWriter writer = new BlueprintWriter();
+        return (before, after, by, note, at) -> {
+            String name = after.metadata().name();
+            if (jdbc.blueprints().latest(name).isEmpty()) {
+                jdbc.blueprints().record(name, writer.write(before), "demo", "as the scenario started", at);
+            }
+            jdbc.blueprints().record(name, writer.write(after), by, note, at);
+        };
     }
 
     /** A governed scenario's story with virtual timestamps, then its timings next to the seed's. */

@@ -382,6 +382,11 @@ class CliE2E {
         Run beyond = arf("demo", "--scenario", "scale-beyond-limits", "--json", "--data-dir", dir);
         assertThat(beyond.exitCode()).isZero();
         assertThat(beyond.out()).contains("\"as_expected\" : true").contains("max_replicas 5 → 6");
+        Run history = arf("blueprint", "history", "checkout", "--diff", "--data-dir", dir);
+        assertThat(history.out())
+                .contains("approved scale beyond limits", "person:alice")
+                .contains("-    max_replicas: 5")
+                .contains("+    max_replicas: 6");
 
         assertThat(arf("audit", "tail", "-n", "100000", "--data-dir", dir).out())
                 .contains("AGENT_DECISION", "BLUEPRINT_AMENDED", "VERIFICATION_PASSED");

@@ -43,10 +43,25 @@ public final class GovernedScenarioRunner {
     private static final String APPROVER = "alice";
 
     private final AuditLog audit;
+    private final Amendments amendments;
+
+    /** Where an amended blueprint is recorded as a new version (the store's blueprint history, in the CLI). */
+    @FunctionalInterface
+    public interface Amendments {
+        /**
+         * @param before the blueprint as it was, for a history that has not seen it yet
+         */
+        void record(ServiceBlueprint before, ServiceBlueprint after, String by, String note, Instant at);
+    }
 
     /** @param audit where the scenario's audit trail goes (the store's, in the CLI) */
     public GovernedScenarioRunner(AuditLog audit) {
+        this(audit, (before, after, by, note, at) -> {});
+    }
+
+    public GovernedScenarioRunner(AuditLog audit, Amendments amendments) {
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.amendments = Objects.requireNonNull(amendments, "amendments");
     }
 
     public GovernedReport run(GovernedScenario scenario) {
@@ -127,7 +142,7 @@ public final class GovernedScenarioRunner {
                             at, decision.service() + ": " + decision.rationale() + " → " + d.outcome()));
                     timings.putIfAbsent("first decision", at);
                     if (d.outcome().startsWith("SUCCEEDED")) {
-                        amendIfBeyondLimits(catalog, decision, versions, moments, at, watch, now);
+                        amendIfBeyondLimits(catalog, decision, versions, moments, at, watch, now, amendments);
                         timings.putIfAbsent("first action executed", at);
                     }
                 }
@@ -200,7 +215,8 @@ public final class GovernedScenarioRunner {
             List<GovernedReport.Moment> moments,
             Duration at,
             AuditLog audit,
-            Instant now) {
+            Instant now,
+            Amendments amendments) {
         BlueprintCatalog current = catalog.get();
         ServiceBlueprint blueprint = current.blueprint(decision.service()).orElse(null);
         if (blueprint == null || decision.to() <= blueprint.scaling().maxReplicas()) {
@@ -210,6 +226,7 @@ public final class GovernedScenarioRunner {
         Map<String, ServiceBlueprint> services = new HashMap<>(current.services());
         services.put(decision.service(), amended);
         catalog.set(new BlueprintCatalog(services, current.global()));
+        amendments.record(blueprint, amended, "person:" + APPROVER, "approved scale beyond limits", now);
         String line = decision.service() + " " + blueprint.metadata().version() + " → "
                 + amended.metadata().version() + ": max_replicas "
                 + blueprint.scaling().maxReplicas() + " → "
