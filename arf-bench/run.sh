@@ -92,10 +92,12 @@ if want detection; then
 fi
 
 if want audit; then
-  echo "== audit appends, embedded store (default and written commits), 4 threads: committed records/s" \
-    "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  "$JAVA" -jar "$jar" AuditBenchmark -p store=embedded,embedded-written -f 1 -wi 2 -i 5 -w 3s -r 5s \
-    -rf json -rff "$out/audit.json" | grep -E "^(Benchmark|AuditBenchmark)"
+  for threads in 4 32; do
+    echo "== audit appends, embedded store (default and written commits), $threads threads: durable records/s" \
+      "(load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    "$JAVA" -jar "$jar" AuditBenchmark -p store=embedded,embedded-written -t "$threads" -f 1 -wi 2 -i 5 -w 3s -r 5s \
+      -rf json -rff "$out/audit-embedded-$threads.json" | grep -E "^(Benchmark|AuditBenchmark)"
+  done
 
   pg_url="${ARF_BENCH_PG_URL:-}"
   if [ -z "$pg_url" ]; then

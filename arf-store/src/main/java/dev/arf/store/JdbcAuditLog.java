@@ -7,25 +7,23 @@ import dev.arf.core.audit.AuditRecord;
 import dev.arf.core.audit.AuditUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * {@link AuditLog} in the store's database ({@code audit_log}), one per {@link JdbcReliabilityStore}.
  *
  * <p>Durability: {@link #append} returns once the record's transaction is committed. Appends from
- * several threads are serialised into one chain by group commit: an appender queues its entry; if no
- * one is writing, it becomes the writer, takes everything queued (its own entry and whatever queued
- * meanwhile), chains the records onto the tail, writes them in one JDBC batch and one transaction,
- * then wakes the others, one of whom becomes the next writer. So under contention one commit carries
- * many records, and with a single appender each append is its own commit. No background thread, no
- * timer. (H2, the embedded database, makes a commit durable against a crash of the JVM only once its
- * store writes the commit to the file; the default {@link Stores.EmbeddedCommits#CRITICAL_WRITTEN} has
- * each batch written before its appends return.)
+ * several threads are serialised into one chain by group commit: an appender queues its entry and
+ * waits; one writer thread takes everything queued, chains the records onto the tail, writes them in
+ * one JDBC batch and one transaction, and wakes exactly the appenders of that batch, while the next
+ * batch queues behind it. So under contention one commit carries many records, the commit cycle is
+ * the database's own, and with a single appender each append is its own commit. (H2, the embedded
+ * database, makes a commit durable against a crash of the JVM only once its store writes the commit
+ * to the file; the default {@link Stores.EmbeddedCommits#CRITICAL_WRITTEN} has each batch written
+ * before its appends return.)
  *
  * <p>Failure: any database error fails every append of the batch with {@link
  * AuditUnavailableException}, nothing of it is committed, and the tail is reloaded from the database
@@ -38,17 +36,15 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     private final Database database;
     private final AuditTable table;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled whenever a writer finishes a batch. */
-    private final Condition batchDone = lock.newCondition();
-    // Guarded by lock.
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private boolean writing;
-    private boolean closed;
-    /** The last committed record (null: the chain is empty), valid only while tailKnown. */
-    private AuditRecord tail;
+    private static final int MAX_BATCH = 1_000;
 
-    private boolean tailKnown;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+    /** The last committed record (null: the chain is empty), valid only while tailKnown; writer only. */
+    private volatile AuditRecord tail;
+
+    private volatile boolean tailKnown;
 
     /** Loads the chain's tail. @throws StoreException when the database cannot be read */
     JdbcAuditLog(Database database, AuditTable table) {
@@ -57,25 +53,17 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
         this.tail = database.run("read the last record of the audit chain", c -> table.last(c))
                 .orElse(null);
         this.tailKnown = true;
+        this.writer = Thread.ofPlatform().name("arf-audit-writer").daemon(true).start(this::writeUntilClosed);
     }
 
     @Override
     public AuditRecord append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        ensureOpen();
         Pending mine = new Pending(entry);
-        lock.lock();
-        try {
+        queue.add(mine);
+        if (closed && queue.remove(mine)) {
             ensureOpen();
-            queue.add(mine);
-            while (!mine.isDone()) {
-                if (writing) {
-                    batchDone.awaitUninterruptibly();
-                } else {
-                    writeQueued();
-                }
-            }
-        } finally {
-            lock.unlock();
         }
         return mine.result();
     }
@@ -102,14 +90,10 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     /** The last sequence number this log committed, or the database's when the tail is being reloaded. */
     @Override
     public long size() {
-        lock.lock();
-        try {
-            ensureOpen();
-            if (tailKnown) {
-                return tail == null ? 0 : tail.sequence();
-            }
-        } finally {
-            lock.unlock();
+        ensureOpen();
+        if (tailKnown) {
+            AuditRecord last = tail;
+            return last == null ? 0 : last.sequence();
         }
         try (Connection c = database.dataSource().getConnection()) {
             return table.last(c).map(AuditRecord::sequence).orElse(0L);
@@ -122,57 +106,67 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     /** Refuses new appends and waits until every queued one is written. Idempotent. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            while (writing || !queue.isEmpty()) {
-                batchDone.awaitUninterruptibly();
+        closed = true;
+        queue.add(Pending.STOP);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } finally {
-            lock.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /**
-     * Writes everything queued as one batch. Called with the lock held; releases it while the
-     * database works so that more appenders can queue for the next batch.
-     */
-    private void writeQueued() {
-        writing = true;
-        List<Pending> batch = new ArrayList<>(queue);
-        queue.clear();
-        AuditRecord from = tail;
-        boolean known = tailKnown;
-        List<AuditRecord> written = null;
-        AuditUnavailableException failure = null;
-        lock.unlock();
-        try {
-            written = commit(batch, from, known);
-        } catch (AuditUnavailableException e) {
-            failure = e;
-        } catch (RuntimeException e) {
-            failure = new AuditUnavailableException(
-                    "cannot append " + batch.size() + " record(s) to the audit chain in the " + database.where() + ": "
-                            + e + " (nothing was appended)",
-                    e);
-        } finally {
-            lock.lock();
-            writing = false;
-            if (written != null) {
-                tail = written.getLast();
-                tailKnown = true;
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).complete(written.get(i));
-                }
-            } else {
-                tailKnown = false;
-                AuditUnavailableException reason = failure != null
-                        ? failure
-                        : new AuditUnavailableException(
-                                "the audit writer failed in the " + database.where() + " (nothing was appended)", null);
-                batch.forEach(p -> p.fail(reason));
+    /** The writer thread: one batch per commit, everything queued meanwhile in the next. */
+    private void writeUntilClosed() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            Pending first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                continue;
             }
-            batchDone.signalAll();
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean stop = batch.remove(Pending.STOP);
+            if (!batch.isEmpty()) {
+                writeBatch(batch);
+            }
+            if (stop) {
+                List<Pending> late = new ArrayList<>();
+                queue.drainTo(late);
+                late.remove(Pending.STOP);
+                if (!late.isEmpty()) {
+                    writeBatch(late);
+                }
+                return;
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        try {
+            List<AuditRecord> written = commit(batch, tail, tailKnown);
+            tail = written.getLast();
+            tailKnown = true;
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).complete(written.get(i));
+            }
+        } catch (RuntimeException e) {
+            tailKnown = false;
+            AuditUnavailableException reason = e instanceof AuditUnavailableException a
+                    ? a
+                    : new AuditUnavailableException(
+                            "cannot append " + batch.size() + " record(s) to the audit chain in the " + database.where()
+                                    + ": " + e + " (nothing was appended)",
+                            e);
+            batch.forEach(p -> p.fail(reason));
         }
     }
 
@@ -249,33 +243,34 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
         return "JdbcAuditLog[" + database.where() + "]";
     }
 
-    /** One queued append and, once its batch is done, its record or its failure (guarded by lock). */
+    /** One queued append and, once its batch is done, its record or its failure. */
     private static final class Pending {
+        /** Tells the writer to finish what is queued and stop. */
+        static final Pending STOP = new Pending(null);
+
         final AuditEntry entry;
-        private AuditRecord record;
-        private AuditUnavailableException failure;
+        private final java.util.concurrent.CompletableFuture<AuditRecord> done =
+                new java.util.concurrent.CompletableFuture<>();
 
         Pending(AuditEntry entry) {
             this.entry = entry;
         }
 
-        boolean isDone() {
-            return record != null || failure != null;
-        }
-
         void complete(AuditRecord r) {
-            record = r;
+            done.complete(r);
         }
 
         void fail(AuditUnavailableException e) {
-            failure = e;
+            done.completeExceptionally(e);
         }
 
         AuditRecord result() {
-            if (failure != null) {
-                throw new AuditUnavailableException(failure.getMessage(), failure);
+            try {
+                return done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause();
+                throw new AuditUnavailableException(cause.getMessage(), cause);
             }
-            return record;
         }
     }
 }
