@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.Threads;
  * committed records/s. The store ({@code -p store=…}):
  *
  * <ul>
- *   <li>{@code embedded}: the embedded H2 store as ARF opens it by default; a commit reaches the file
- *       within H2's write delay (500 ms), so a killed process can lose the last half second;
+ *   <li>{@code embedded}: the embedded H2 store as ARF opens it by default ({@link
+ *       Stores.EmbeddedCommits#CRITICAL_WRITTEN}): each audit batch is written to the file before its
+ *       appends return (survives a killed process);
  *   <li>{@code embedded-written}: the same with {@link Stores.EmbeddedCommits#WRITTEN}, every commit
  *       written to the file before it returns (survives a killed process);
  *   <li>{@code postgres}: the PostgreSQL database at {@code -Darf.bench.pg.url=jdbc:postgresql://…}
