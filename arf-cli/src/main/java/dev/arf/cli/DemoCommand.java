@@ -4,6 +4,7 @@ import dev.arf.config.BlueprintLoader;
 import dev.arf.config.BlueprintWriter;
 import dev.arf.config.GovernanceConfig;
 import dev.arf.config.StoredGovernanceConfig;
+import dev.arf.core.agent.BlueprintAmendments;
 import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.Guardian;
@@ -239,9 +240,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Amended blueprints become new versions in the store's history (with the original first, if new). */
-    private static GovernedScenarioRunner.Amendments amendments(ReliabilityStore store) {
+    private static BlueprintAmendments amendments(ReliabilityStore store) {
         if (!(store instanceof JdbcReliabilityStore jdbc)) {
-            return (before, after, by, note, at) -> {};
+            return BlueprintAmendments.NONE;
         }
         BlueprintWriter writer = new BlueprintWriter();
         return (before, after, by, note, at) -> {

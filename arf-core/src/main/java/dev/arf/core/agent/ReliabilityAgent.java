@@ -54,6 +54,7 @@ public final class ReliabilityAgent implements AutoCloseable {
     public static final String SETTING = "agent_state";
     public static final String AUDIT_DECISION = "AGENT_DECISION";
     public static final String AUDIT_CONFLICT = "AGENT_CONFLICT";
+    public static final String AUDIT_AMENDED = "BLUEPRINT_AMENDED";
 
     private final String agentId;
     private final Clock clock;
@@ -66,6 +67,7 @@ public final class ReliabilityAgent implements AutoCloseable {
     private final int capacity;
     private final Duration staleAfter;
     private final int memorySize;
+    private final BlueprintAmendments amendments;
     private final Deque<AgentDecision> recent = new ArrayDeque<>();
     private volatile AgentState state = AgentState.IDLE;
     private long iterations;
@@ -85,6 +87,7 @@ public final class ReliabilityAgent implements AutoCloseable {
         this.capacity = b.capacity;
         this.staleAfter = b.staleAfter;
         this.memorySize = b.memorySize;
+        this.amendments = b.amendments;
         String id = b.agentId;
         Optional<String> saved = store.setting(SETTING);
         if (saved.isPresent()) {
@@ -156,11 +159,10 @@ public final class ReliabilityAgent implements AutoCloseable {
             state = AgentState.ACTING;
             List<AgentDecision> taken = new ArrayList<>();
             for (ScalingDecision d : resolution.decisions()) {
-                String outcome = d.action(0.9)
-                        .map(engine::propose)
-                        .map(ReliabilityAgent::describe)
-                        .orElse("hold");
-                taken.add(new AgentDecision(iteration, now, d, outcome));
+                Optional<ActionOutcome> done = d.action(0.9).map(engine::propose);
+                done.filter(ActionOutcome::applied).ifPresent(o -> amendIfBeyondLimits(catalog, d, now));
+                taken.add(new AgentDecision(
+                        iteration, now, d, done.map(ReliabilityAgent::describe).orElse("hold")));
             }
             state = AgentState.OBSERVING_RESULTS;
             state = AgentState.EXPLAINING;
@@ -195,6 +197,34 @@ public final class ReliabilityAgent implements AutoCloseable {
             }
             return List.of();
         }
+    }
+
+    /**
+     * Seed 002 use case 2: a scale past max_replicas that ran (the Guardian let it through, so a person
+     * approved it or the blueprint allows it) becomes the blueprint's new maximum.
+     */
+    private void amendIfBeyondLimits(BlueprintCatalog catalog, ScalingDecision d, Instant now) {
+        ServiceBlueprint blueprint = catalog.blueprint(d.service()).orElse(null);
+        if (blueprint == null || d.to() <= blueprint.scaling().maxReplicas()) {
+            return;
+        }
+        ServiceBlueprint amended = blueprint.withMaxReplicas(d.to());
+        String by = "agent:" + agentId;
+        audit.append(new AuditEntry(
+                now,
+                AUDIT_AMENDED,
+                d.service(),
+                by,
+                Map.of(
+                        "from_version",
+                        blueprint.metadata().version(),
+                        "version",
+                        amended.metadata().version(),
+                        "max_replicas",
+                        blueprint.scaling().maxReplicas() + " -> " + d.to(),
+                        "reason",
+                        "scale beyond limits carried out")));
+        amendments.amend(blueprint, amended, by, "approved scale beyond limits", now);
     }
 
     /** A person cleared whatever blocked the agent. */
@@ -281,6 +311,7 @@ public final class ReliabilityAgent implements AutoCloseable {
         private int capacity = Integer.MAX_VALUE;
         private Duration staleAfter = Duration.ofMinutes(2);
         private int memorySize = 200;
+        private BlueprintAmendments amendments = BlueprintAmendments.NONE;
 
         private Builder(ReliabilityEngine engine, BlueprintSource blueprints, Function<String, OptionalInt> replicas) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -325,6 +356,12 @@ public final class ReliabilityAgent implements AutoCloseable {
 
         public Builder memorySize(int decisions) {
             this.memorySize = decisions;
+            return this;
+        }
+
+        /** Where an approved scale beyond a blueprint's limits is put in force as its new version. */
+        public Builder amendments(BlueprintAmendments amendments) {
+            this.amendments = Objects.requireNonNull(amendments, "amendments");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.arf.core.scenario;
 
 import dev.arf.core.agent.AgentDecision;
+import dev.arf.core.agent.BlueprintAmendments;
 import dev.arf.core.agent.ReliabilityAgent;
 import dev.arf.core.approval.ApprovalBook;
 import dev.arf.core.approval.ApprovalRequest;
@@ -43,23 +44,15 @@ public final class GovernedScenarioRunner {
     private static final String APPROVER = "alice";
 
     private final AuditLog audit;
-    private final Amendments amendments;
-
-    /** Where an amended blueprint is recorded as a new version (the store's blueprint history, in the CLI). */
-    @FunctionalInterface
-    public interface Amendments {
-        /**
-         * @param before the blueprint as it was, for a history that has not seen it yet
-         */
-        void record(ServiceBlueprint before, ServiceBlueprint after, String by, String note, Instant at);
-    }
+    private final BlueprintAmendments amendments;
 
     /** @param audit where the scenario's audit trail goes (the store's, in the CLI) */
     public GovernedScenarioRunner(AuditLog audit) {
-        this(audit, (before, after, by, note, at) -> {});
+        this(audit, BlueprintAmendments.NONE);
     }
 
-    public GovernedScenarioRunner(AuditLog audit, Amendments amendments) {
+    /** @param amendments where an amended blueprint is recorded as a new version (the store's history) */
+    public GovernedScenarioRunner(AuditLog audit, BlueprintAmendments amendments) {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.amendments = Objects.requireNonNull(amendments, "amendments");
     }
@@ -88,6 +81,21 @@ public final class GovernedScenarioRunner {
                         engine, blueprints, s -> OptionalInt.of(cluster.desiredReplicas(s)))
                 .agentId("arf-agent-demo")
                 .audit(watch)
+                .amendments((before, after, by, reason, at) -> {
+                    // Put in force for the next decision, recorded where the caller keeps versions.
+                    Map<String, ServiceBlueprint> services =
+                            new HashMap<>(catalog.get().services());
+                    services.put(after.metadata().name(), after);
+                    catalog.set(new BlueprintCatalog(services, catalog.get().global()));
+                    String line =
+                            after.metadata().name() + " " + before.metadata().version() + " → "
+                                    + after.metadata().version() + ": max_replicas "
+                                    + before.scaling().maxReplicas()
+                                    + " → " + after.scaling().maxReplicas() + " (approved by " + APPROVER + ")";
+                    versions.add(line);
+                    moments.add(new GovernedReport.Moment(Duration.between(START, at), "blueprint " + line));
+                    amendments.amend(before, after, "person:" + APPROVER, reason, at);
+                })
                 .build();
         Map<String, Instant> requested = new HashMap<>();
         Map<String, String> lastOutcome = new HashMap<>();
@@ -142,7 +150,6 @@ public final class GovernedScenarioRunner {
                             at, decision.service() + ": " + decision.rationale() + " → " + d.outcome()));
                     timings.putIfAbsent("first decision", at);
                     if (d.outcome().startsWith("SUCCEEDED")) {
-                        amendIfBeyondLimits(catalog, decision, versions, moments, at, watch, now, amendments);
                         timings.putIfAbsent("first action executed", at);
                     }
                 }
@@ -205,43 +212,6 @@ public final class GovernedScenarioRunner {
                 versions,
                 GovernedScenarioCatalog.expected(scenario.name(), replicas, timings, moments),
                 GovernedScenarioCatalog.verdict(scenario.name(), replicas, timings));
-    }
-
-    /** Seed 002 use case 2: an approved scale beyond max_replicas becomes the blueprint's new maximum. */
-    private static void amendIfBeyondLimits(
-            AtomicReference<BlueprintCatalog> catalog,
-            ScalingDecision decision,
-            List<String> versions,
-            List<GovernedReport.Moment> moments,
-            Duration at,
-            AuditLog audit,
-            Instant now,
-            Amendments amendments) {
-        BlueprintCatalog current = catalog.get();
-        ServiceBlueprint blueprint = current.blueprint(decision.service()).orElse(null);
-        if (blueprint == null || decision.to() <= blueprint.scaling().maxReplicas()) {
-            return;
-        }
-        ServiceBlueprint amended = blueprint.withMaxReplicas(decision.to());
-        Map<String, ServiceBlueprint> services = new HashMap<>(current.services());
-        services.put(decision.service(), amended);
-        catalog.set(new BlueprintCatalog(services, current.global()));
-        amendments.record(blueprint, amended, "person:" + APPROVER, "approved scale beyond limits", now);
-        String line = decision.service() + " " + blueprint.metadata().version() + " → "
-                + amended.metadata().version() + ": max_replicas "
-                + blueprint.scaling().maxReplicas() + " → "
-                + decision.to() + " (approved by " + APPROVER + ")";
-        versions.add(line);
-        audit.append(new AuditEntry(
-                now,
-                "BLUEPRINT_AMENDED",
-                decision.service(),
-                "person:" + APPROVER,
-                Map.of(
-                        "version", amended.metadata().version(),
-                        "max_replicas", Integer.toString(decision.to()),
-                        "reason", "approved scale beyond limits")));
-        moments.add(new GovernedReport.Moment(at, "blueprint " + line));
     }
 
     /** Passes every entry on, and keeps the ones the story tells. */

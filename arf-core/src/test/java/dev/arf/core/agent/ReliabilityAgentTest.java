@@ -99,6 +99,8 @@ class ReliabilityAgentTest {
     private final ApprovalBook approvals =
             new ApprovalBook(new InMemoryApprovalStore(), audit, clock, Duration.ofHours(1));
 
+    private final List<String> amended = new java.util.ArrayList<>();
+
     private ReliabilityAgent agent(BlueprintCatalog catalog) {
         ReliabilityEngine engine = ReliabilityEngine.builder()
                 .clock(clock)
@@ -116,6 +118,9 @@ class ReliabilityAgentTest {
                                 : OptionalInt.empty())
                 .agentId("agent-1")
                 .audit(audit)
+                .amendments((before, after, by, reason, at) -> amended.add(
+                        after.metadata().name() + " " + after.metadata().version() + " max "
+                                + after.scaling().maxReplicas() + " by " + by))
                 .build();
         engineRef = engine;
         return agent;
@@ -185,6 +190,11 @@ class ReliabilityAgentTest {
 
         assertThat(ran.outcome()).startsWith("SUCCEEDED");
         assertThat(cluster.replicas.get("checkout")).isEqualTo(7);
+        assertThat(amended).containsExactly("checkout 1.0.1 max 7 by agent:agent-1");
+        assertThat(audit.read(1, (int) audit.size()).stream()
+                        .map(AuditRecord::entry)
+                        .map(e -> e.event()))
+                .contains("BLUEPRINT_AMENDED");
     }
 
     @Test
@@ -217,6 +227,54 @@ class ReliabilityAgentTest {
         agent.resume();
         assertThat(agent.iterate()).hasSize(1);
         assertThat(cluster.replicas.get("frontend")).isEqualTo(3);
+    }
+
+    @Test
+    void closingWaitsForTheIterationInProgressAndStopsTheSchedule() throws Exception {
+        cluster.replicas.put("frontend", 2);
+        cluster.load.put("frontend", 1.7);
+        BlueprintCatalog catalog = BlueprintCatalog.of(List.of(blueprint("frontend", 10)));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .policies(List.of())
+                .actuator(cluster)
+                .gate(Guardian.builder(clock, catalog).build())
+                .build();
+        ReliabilityAgent agent = ReliabilityAgent.builder(engine, catalog, s -> {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return OptionalInt.of(cluster.replicas.get(s));
+                })
+                .build();
+        engine.process(cluster.observe("frontend"));
+        java.util.concurrent.ScheduledExecutorService executor =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            agent.start(executor, Duration.ofMillis(10));
+            assertThat(inside.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<Void> closing =
+                    java.util.concurrent.CompletableFuture.runAsync(agent::close);
+            assertThat(closing).as("close waits for the iteration").isNotDone();
+            release.countDown();
+            closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(cluster.replicas.get("frontend"))
+                    .as("the iteration finished its action")
+                    .isEqualTo(3);
+            long iterations = agent.status().iterations();
+            executor.shutdown();
+            assertThat(executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(agent.status().iterations()).isEqualTo(iterations);
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
     }
 
     @Test
