@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * have an intent without an outcome.
  *
  * <p>The harness opens the embedded store the way {@code arf demo} does ({@link
- * Stores.EmbeddedCommits#CRITICAL_WRITTEN}: audit records, approvals, decisions and settings are in the
+ * Stores.EmbeddedCommits#CRITICAL_WRITTEN}: audit records, approvals and settings are in the
  * database file before their calls return), and once with every commit written. With H2's plain
  * background writer ({@code DELAYED}) a killed process lost the commits of its last half second,
  * intents and approval requests included — which is why that is no longer the default.

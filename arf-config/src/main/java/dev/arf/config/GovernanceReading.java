@@ -29,7 +29,15 @@ import tools.jackson.databind.JsonNode;
 final class GovernanceReading {
     /** Action kinds of environment eligibility lists, as the Guardian names them (seed 003). */
     static final List<String> KINDS = List.of(
-            "noop", "alert", "restart", "scale_up", "scale_down", "rollback", "traffic_shift", "circuit_breaker");
+            "noop",
+            "alert",
+            "restart",
+            "scale_up",
+            "scale_down",
+            "rollback",
+            "traffic_shift",
+            "circuit_breaker",
+            "adjust_resources");
 
     /** The healing actions a cooldown may be set for: all but the one ARF never performs. */
     static final List<HealingAction> COOLDOWN_ACTIONS = java.util.Arrays.stream(HealingAction.values())

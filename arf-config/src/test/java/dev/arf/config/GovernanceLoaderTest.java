@@ -231,7 +231,7 @@ class GovernanceLoaderTest {
     void anUnknownActionKindIsRefusedWithTheKindsThereAre() {
         assertThat(problems(replace("    prod: [noop, alert, restart]", "    prod: [noop, alert, reboot]")))
                 .containsExactly("gov.yaml:4:25: defaults.eligible.prod[2]: 'reboot' is not one of noop, alert,"
-                        + " restart, scale_up, scale_down, rollback, traffic_shift, circuit_breaker");
+                        + " restart, scale_up, scale_down, rollback, traffic_shift, circuit_breaker, adjust_resources");
         assertThat(problems(replace("    traffic_shift: 30s", "    restart: 30s")))
                 .singleElement()
                 .asString()

@@ -1,13 +1,17 @@
 package dev.arf.kubernetes;
 
+import dev.arf.core.blueprint.Units;
 import dev.arf.core.execute.Action;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.execute.Actuator;
 import dev.arf.core.execute.TargetSnapshot;
 import dev.arf.core.governance.Permit;
 import dev.arf.core.policy.HealingAction;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@link Actuator} for Kubernetes workloads: scales, restarts and rolls back the Deployment or
@@ -74,7 +79,11 @@ public final class KubernetesActuator implements Actuator {
             "deprecated.deployment.rollback.to");
 
     private static final Set<HealingAction> SUPPORTED = EnumSet.of(
-            HealingAction.SCALE_OUT, HealingAction.SCALE_IN, HealingAction.RESTART_CONTAINER, HealingAction.ROLLBACK);
+            HealingAction.SCALE_OUT,
+            HealingAction.SCALE_IN,
+            HealingAction.RESTART_CONTAINER,
+            HealingAction.ROLLBACK,
+            HealingAction.ADJUST_RESOURCES);
 
     private final KubernetesClient client;
     private final TargetMapping mapping;
@@ -107,7 +116,7 @@ public final class KubernetesActuator implements Actuator {
         return new LabelSelectorResolver(client, mapping);
     }
 
-    /** Scale, restart and rollback, on a service this actuator's mapping covers; nothing else. */
+    /** Scale, restart, rollback and resource requests, on a service this actuator's mapping covers. */
     @Override
     public boolean handles(Action action) {
         return SUPPORTED.contains(action.type())
@@ -130,7 +139,7 @@ public final class KubernetesActuator implements Actuator {
                     action,
                     ActionOutcome.Status.FAILED,
                     action.type().key() + " is not supported by the Kubernetes actuator"
-                            + " (it does scale_out, scale_in, restart_container and rollback)");
+                            + " (it does scale_out, scale_in, restart_container, rollback and adjust_resources)");
         }
         String doing = gerund(action.type()) + " " + target;
         try {
@@ -162,6 +171,7 @@ public final class KubernetesActuator implements Actuator {
                 case SCALE_OUT, SCALE_IN -> scale(action, workload);
                 case RESTART_CONTAINER -> restart(workload);
                 case ROLLBACK -> rollback(action, workload);
+                case ADJUST_RESOURCES -> resources(action, workload);
                 default -> throw new IllegalStateException("unreachable: " + action.type());
             };
             if (!(plan instanceof Plan.Apply apply)) {
@@ -203,6 +213,8 @@ public final class KubernetesActuator implements Actuator {
             state.put(REPLICAS, Integer.toString(workload.replicas()));
             currentRevision(workload).ifPresent(r -> state.put(REVISION, Long.toString(r)));
             state.put("workload", mapped.get().toString());
+            firstRequest(workload, TargetSnapshot.MEMORY).ifPresent(q -> state.put(TargetSnapshot.MEMORY, q));
+            firstRequest(workload, TargetSnapshot.CPU).ifPresent(q -> state.put(TargetSnapshot.CPU, q));
             return Optional.of(new TargetSnapshot(target, state, clock.instant()));
         } catch (KubernetesClientException e) {
             return Optional.empty();
@@ -280,6 +292,69 @@ public final class KubernetesActuator implements Actuator {
     /** A third fewer, at least one fewer, never below one (and never up). */
     static int defaultScaleIn(int current) {
         return Math.min(current, Math.max(1, current - Math.max(1, current / 3)));
+    }
+
+    /**
+     * New requests ({@code memory}, {@code cpu}) for every container of the pod template: a rolling
+     * update, as {@code kubectl set resources} does. A limit below the new request is raised to it.
+     */
+    private Plan resources(Action action, Workload workload) {
+        Map<String, Quantity> requested = new LinkedHashMap<>();
+        for (String key : List.of(TargetSnapshot.MEMORY, TargetSnapshot.CPU)) {
+            String text = action.parameters().get(key);
+            if (text == null) {
+                continue;
+            }
+            try {
+                if (key.equals(TargetSnapshot.MEMORY)) {
+                    Units.memory(text);
+                } else {
+                    Units.cpu(text);
+                }
+            } catch (IllegalArgumentException e) {
+                return new Plan.Fail(key + ": " + e.getMessage());
+            }
+            requested.put(key, new Quantity(text));
+        }
+        if (requested.isEmpty()) {
+            return new Plan.Fail("adjust_resources names neither memory nor cpu");
+        }
+        List<Container> containers = workload.template().getSpec() == null
+                ? List.of()
+                : workload.template().getSpec().getContainers();
+        if (containers == null || containers.isEmpty()) {
+            return new Plan.Fail(workload.target + " has no containers to set resources on");
+        }
+        boolean changed = false;
+        for (Container c : containers) {
+            ResourceRequirements r = c.getResources() == null ? new ResourceRequirements() : c.getResources();
+            Map<String, Quantity> requests = r.getRequests() == null ? new HashMap<>() : new HashMap<>(r.getRequests());
+            Map<String, Quantity> limits = r.getLimits() == null ? new HashMap<>() : new HashMap<>(r.getLimits());
+            for (Map.Entry<String, Quantity> e : requested.entrySet()) {
+                if (!e.getValue().equals(requests.get(e.getKey()))) {
+                    requests.put(e.getKey(), e.getValue());
+                    changed = true;
+                }
+                Quantity limit = limits.get(e.getKey());
+                if (limit != null
+                        && Quantity.getAmountInBytes(limit).compareTo(Quantity.getAmountInBytes(e.getValue())) < 0) {
+                    limits.put(e.getKey(), e.getValue());
+                }
+            }
+            r.setRequests(requests);
+            r.setLimits(limits.isEmpty() ? null : limits);
+            c.setResources(r);
+        }
+        if (!changed) {
+            return new Plan.Skip(workload.target + " already requests " + requested);
+        }
+        return new Plan.Apply("set the requests of " + workload.target + " to " + describe(requested));
+    }
+
+    private static String describe(Map<String, Quantity> requested) {
+        return requested.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private Plan restart(Workload workload) {
@@ -429,12 +504,26 @@ public final class KubernetesActuator implements Actuator {
                         history.stream().map(r -> Long.toString(r.number())).toList());
     }
 
+    /** The first container's request of a resource, as written (e.g. {@code 512Mi}). */
+    private static Optional<String> firstRequest(Workload workload, String resource) {
+        var spec = workload.template().getSpec();
+        if (spec == null || spec.getContainers() == null || spec.getContainers().isEmpty()) {
+            return Optional.empty();
+        }
+        var r = spec.getContainers().get(0).getResources();
+        if (r == null || r.getRequests() == null || r.getRequests().get(resource) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(r.getRequests().get(resource).toString());
+    }
+
     private static String verb(HealingAction type) {
         return switch (type) {
             case SCALE_OUT -> "scale out";
             case SCALE_IN -> "scale in";
             case RESTART_CONTAINER -> "restart";
             case ROLLBACK -> "roll back";
+            case ADJUST_RESOURCES -> "set resources on";
             default -> type.key();
         };
     }
@@ -445,6 +534,7 @@ public final class KubernetesActuator implements Actuator {
             case SCALE_IN -> "scaling in";
             case RESTART_CONTAINER -> "restarting";
             case ROLLBACK -> "rolling back";
+            case ADJUST_RESOURCES -> "setting resources on";
             default -> type.key() + " on";
         };
     }

@@ -378,6 +378,38 @@ class KubernetesActuatorTest {
     }
 
     @Test
+    void resourceRequestsAreSetOnEveryContainerAndRevertedFromTheSnapshot() {
+        workloads.deployment("prod", "checkout", 2, Map.of());
+        TargetSnapshot before = actuator.snapshot("checkout").orElseThrow();
+
+        Action raise = action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "768Mi"));
+        ActionOutcome outcome = run(raise);
+
+        assertThat(outcome.status()).as(outcome.detail()).isEqualTo(Status.SUCCEEDED);
+        assertThat(outcome.detail()).isEqualTo("set the requests of Deployment prod/checkout to memory=768Mi");
+        assertThat(deployment("checkout").getSpec().getTemplate().getSpec().getContainers())
+                .allSatisfy(c -> assertThat(
+                                c.getResources().getRequests().get("memory").toString())
+                        .isEqualTo("768Mi"));
+        assertThat(actuator.snapshot("checkout").orElseThrow().state()).containsEntry("memory", "768Mi");
+        assertThat(run(action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "768Mi")))
+                        .status())
+                .isEqualTo(Status.SKIPPED);
+        assertThat(run(action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "lots")))
+                        .detail())
+                .startsWith("memory: ");
+
+        TargetSnapshot raised = actuator.snapshot("checkout").orElseThrow();
+        Action lower = action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "1Gi"));
+        run(lower);
+        Action revert = dev.arf.core.execute.Reverts.of(lower, raised, "verification failed", NOW)
+                .orElseThrow();
+        assertThat(run(revert).status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(actuator.snapshot("checkout").orElseThrow().state()).containsEntry("memory", "768Mi");
+        assertThat(before.state()).doesNotContainKey("memory");
+    }
+
+    @Test
     void anUnreachableApiServerIsAFailedOutcome() {
         try (KubernetesClient nowhere = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder()

@@ -119,7 +119,6 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         ensureOpen();
         database.run("save a decision of incident " + incidentId, c -> {
             decisions.insert(c, incidentId, outcome);
-            database.writeCritical(c);
             return null;
         });
     }

@@ -50,7 +50,7 @@ public final class Stores {
         /**
          * The default: like {@link #DELAYED} for telemetry, anomalies, incidents and snapshots, but what
          * must survive a killed process — audit records (the intent before an act), approval requests
-         * and decisions, settings (kill switch, the Guardian's memory, maintenance windows) — is written
+         * and settings (kill switch, the Guardian's memory, maintenance windows) — is written
          * to the file before its call returns (an H2 {@code CHECKPOINT} after the commit). Written, not
          * forced: a crash of the machine itself can still lose it.
          */

@@ -6,6 +6,7 @@ import dev.arf.core.blueprint.Priority;
 import dev.arf.core.blueprint.ServiceBlueprint;
 import dev.arf.core.decide.CapacityArbiter;
 import dev.arf.core.decide.DecisionEngine;
+import dev.arf.core.decide.ResourceDecision;
 import dev.arf.core.decide.ScalingDecision;
 import dev.arf.core.decide.ServiceLoad;
 import dev.arf.core.engine.ReliabilityEngine;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,7 @@ public final class ReliabilityAgent implements AutoCloseable {
     private final Duration staleAfter;
     private final int memorySize;
     private final BlueprintAmendments amendments;
+    private final Function<String, OptionalLong> memoryRequests;
     private final Deque<AgentDecision> recent = new ArrayDeque<>();
     private volatile AgentState state = AgentState.IDLE;
     private long iterations;
@@ -88,6 +91,7 @@ public final class ReliabilityAgent implements AutoCloseable {
         this.staleAfter = b.staleAfter;
         this.memorySize = b.memorySize;
         this.amendments = b.amendments;
+        this.memoryRequests = b.memoryRequests;
         String id = b.agentId;
         Optional<String> saved = store.setting(SETTING);
         if (saved.isPresent()) {
@@ -161,8 +165,19 @@ public final class ReliabilityAgent implements AutoCloseable {
             for (ScalingDecision d : resolution.decisions()) {
                 Optional<ActionOutcome> done = d.action(0.9).map(engine::propose);
                 done.filter(ActionOutcome::applied).ifPresent(o -> amendIfBeyondLimits(catalog, d, now));
+                Optional<ResourceDecision> resources = d.verdict() == ScalingDecision.Verdict.HOLD
+                        ? resourcesFor(catalog, d.service(), now)
+                        : Optional.empty();
+                String resourceOutcome = resources
+                        .map(r -> describe(engine.propose(r.action(0.9))))
+                        .orElse("");
                 taken.add(new AgentDecision(
-                        iteration, now, d, done.map(ReliabilityAgent::describe).orElse("hold")));
+                        iteration,
+                        now,
+                        d,
+                        done.map(ReliabilityAgent::describe).orElse("hold"),
+                        resources,
+                        resourceOutcome));
             }
             state = AgentState.OBSERVING_RESULTS;
             state = AgentState.EXPLAINING;
@@ -177,7 +192,11 @@ public final class ReliabilityAgent implements AutoCloseable {
                                 "from", Integer.toString(t.decision().from()),
                                 "to", Integer.toString(t.decision().to()),
                                 "rationale", t.decision().rationale(),
-                                "outcome", t.outcome())));
+                                "outcome", t.outcome(),
+                                "resources",
+                                        t.resources()
+                                                .map(r -> r.rationale() + " → " + t.resourceOutcome())
+                                                .orElse(""))));
                 recent.addLast(t);
                 while (recent.size() > memorySize) {
                     recent.removeFirst();
@@ -197,6 +216,21 @@ public final class ReliabilityAgent implements AutoCloseable {
             }
             return List.of();
         }
+    }
+
+    /** A memory request decision, when the agent can read the service's current request. */
+    private Optional<ResourceDecision> resourcesFor(BlueprintCatalog catalog, String service, Instant now) {
+        OptionalLong request = memoryRequests.apply(service);
+        Optional<TelemetryEvent> latest = engine.latest(service);
+        Optional<ServiceBlueprint> blueprint = catalog.blueprint(service);
+        if (request.isEmpty() || latest.isEmpty() || blueprint.isEmpty()) {
+            return Optional.empty();
+        }
+        TelemetryEvent e = latest.get();
+        return decisions.decideMemory(
+                blueprint.get(),
+                new ServiceLoad(service, 0, e.cpuUtil(), e.memoryUtil(), e.latencyP95(), now),
+                request.getAsLong());
     }
 
     /**
@@ -312,6 +346,7 @@ public final class ReliabilityAgent implements AutoCloseable {
         private Duration staleAfter = Duration.ofMinutes(2);
         private int memorySize = 200;
         private BlueprintAmendments amendments = BlueprintAmendments.NONE;
+        private Function<String, OptionalLong> memoryRequests = s -> OptionalLong.empty();
 
         private Builder(ReliabilityEngine engine, BlueprintSource blueprints, Function<String, OptionalInt> replicas) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -362,6 +397,15 @@ public final class ReliabilityAgent implements AutoCloseable {
         /** Where an approved scale beyond a blueprint's limits is put in force as its new version. */
         public Builder amendments(BlueprintAmendments amendments) {
             this.amendments = Objects.requireNonNull(amendments, "amendments");
+            return this;
+        }
+
+        /**
+         * How to read a service's memory request per replica (bytes); with it, the agent also adjusts
+         * requests within the blueprint's bounds when replicas are held.
+         */
+        public Builder memoryRequests(Function<String, OptionalLong> memoryRequests) {
+            this.memoryRequests = Objects.requireNonNull(memoryRequests, "memoryRequests");
             return this;
         }
 

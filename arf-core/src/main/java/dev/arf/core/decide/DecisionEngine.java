@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DecisionEngine {
     private final DecisionSettings settings;
     private final Map<String, Instant> lowSince = new ConcurrentHashMap<>();
+    private final Map<String, Instant> memoryLowSince = new ConcurrentHashMap<>();
 
     public DecisionEngine(DecisionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -123,6 +124,80 @@ public final class DecisionEngine {
                         scaling.scaleDownThreshold(),
                         scaling.scaleUpThreshold(),
                         from));
+    }
+
+    /**
+     * Resource adjustment within bounds (seed 002's {@code adjust_resources_within_bounds}): memory above
+     * the scale-up threshold of its request raises the request to what brings it back to the target
+     * utilisation (the blueprint's {@code target_memory_utilization}, else the CPU target), never past
+     * the blueprint's memory max; memory below the scale-down threshold through the stabilisation
+     * period lowers it, never under the min, and only by 10 % or more. Replicas do not help a service
+     * whose every replica runs short of memory; this does.
+     *
+     * @param memoryRequestBytes the request each replica has now
+     */
+    public java.util.Optional<ResourceDecision> decideMemory(
+            ServiceBlueprint blueprint, ServiceLoad load, long memoryRequestBytes) {
+        Scaling scaling = blueprint.scaling();
+        double memory = load.memory();
+        if (Double.isNaN(memory) || memoryRequestBytes <= 0) {
+            return java.util.Optional.empty();
+        }
+        double target = scaling.targetMemoryUtilization().orElse(scaling.targetCpuUtilization());
+        var bounds = blueprint.resources().memoryBytes();
+        long wanted = ResourceDecision.roundUpToMib(memoryRequestBytes * memory / target);
+        String service = load.service();
+        if (memory > scaling.scaleUpThreshold()) {
+            memoryLowSince.remove(service);
+            long to = bounds.max().map(max -> Math.min(max, wanted)).orElse(wanted);
+            if (to <= memoryRequestBytes) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ResourceDecision(
+                    service,
+                    memoryRequestBytes,
+                    to,
+                    memory,
+                    String.format(
+                            Locale.ROOT,
+                            "memory at %.0f%% of its %s request, above %.0f%%: request %s → %s to bring it to %.0f%%%s",
+                            memory * 100,
+                            ResourceDecision.mib(memoryRequestBytes),
+                            scaling.scaleUpThreshold() * 100,
+                            ResourceDecision.mib(memoryRequestBytes),
+                            ResourceDecision.mib(to),
+                            target * 100,
+                            to < wanted ? " (capped at the blueprint's max " + ResourceDecision.mib(to) + ")" : ""),
+                    load.at()));
+        }
+        if (memory < scaling.scaleDownThreshold()) {
+            Instant since = memoryLowSince.computeIfAbsent(service, s -> load.at());
+            if (Duration.between(since, load.at()).compareTo(settings.scaleDownStabilization()) < 0) {
+                return java.util.Optional.empty();
+            }
+            long to = bounds.min().map(min -> Math.max(min, wanted)).orElse(wanted);
+            if (to > memoryRequestBytes * 0.9) {
+                return java.util.Optional.empty();
+            }
+            memoryLowSince.remove(service);
+            return java.util.Optional.of(new ResourceDecision(
+                    service,
+                    memoryRequestBytes,
+                    to,
+                    memory,
+                    String.format(
+                            Locale.ROOT,
+                            "memory at %.0f%% of its %s request, below %.0f%% for %ds: request %s → %s",
+                            memory * 100,
+                            ResourceDecision.mib(memoryRequestBytes),
+                            scaling.scaleDownThreshold() * 100,
+                            Duration.between(since, load.at()).toSeconds(),
+                            ResourceDecision.mib(memoryRequestBytes),
+                            ResourceDecision.mib(to)),
+                    load.at()));
+        }
+        memoryLowSince.remove(service);
+        return java.util.Optional.empty();
     }
 
     private static ScalingDecision hold(ServiceLoad load, double u, String why) {

@@ -2,6 +2,7 @@ package dev.arf.core.execute;
 
 import dev.arf.core.policy.HealingAction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ public final class Reverts {
     private Reverts() {}
 
     /**
-     * Scaling returns to the snapshot's replica count; a rollout goes back to the snapshot's revision.
+     * Scaling returns to the snapshot's replica count; a rollout goes back to the snapshot's revision;
+     * resource requests go back to the snapshot's.
      * Restarts cannot be undone (and need not be), so they have none; neither does an action whose
      * snapshot lacks what the revert needs.
      */
@@ -34,6 +36,17 @@ public final class Reverts {
                                 Map.of(TargetSnapshot.REPLICAS, replicas),
                                 reason,
                                 now));
+            case ADJUST_RESOURCES -> {
+                Map<String, String> back = new java.util.HashMap<>();
+                for (String key : List.of(TargetSnapshot.MEMORY, TargetSnapshot.CPU)) {
+                    if (original.parameters().containsKey(key)) {
+                        before.get(key).ifPresent(v -> back.put(key, v));
+                    }
+                }
+                yield back.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(revert(original, HealingAction.ADJUST_RESOURCES, back, reason, now));
+            }
             case ROLLBACK ->
                 before.get(TargetSnapshot.REVISION)
                         .map(revision -> revert(

@@ -12,7 +12,7 @@ import java.util.Set;
  * The Guardian's thresholds (seed 003's defaults).
  *
  * @param eligible per environment, the action kinds that may run there at all (seed 003 names: noop,
- *     alert, restart, scale_up, scale_down, rollback, traffic_shift, circuit_breaker)
+ *     alert, restart, scale_up, scale_down, rollback, traffic_shift, circuit_breaker, adjust_resources)
  * @param cooldowns per action kind, the rest after it ran on a service; kinds not listed have none
  * @param repetitionLimit identical actions (same kind, target and parameters) allowed within {@code
  *     repetitionWindow}
@@ -67,7 +67,8 @@ public record GovernanceSettings(
                                         "scale_down",
                                         "rollback",
                                         "traffic_shift",
-                                        "circuit_breaker")),
+                                        "circuit_breaker",
+                                        "adjust_resources")),
                 cooldowns,
                 3,
                 Duration.ofSeconds(300),

@@ -182,6 +182,10 @@ public final class Guardian implements ActionGate {
                 return paused.get();
             }
         }
+        Optional<String> resources = Operations.resourceProblem(action);
+        if (resources.isPresent()) {
+            return deny(ReasonCode.PREREQUISITE_MISSING, resources.get());
+        }
         if (Operations.requestedReplicas(action) == Integer.MAX_VALUE) {
             return deny(
                     ReasonCode.PREREQUISITE_MISSING,
@@ -201,8 +205,7 @@ public final class Guardian implements ActionGate {
             return deny(ReasonCode.ACTION_NOT_ALLOWED, target + " has no blueprint, so no operation is allowed on it");
         }
         GovernanceRules rules = catalog.global().map(blueprint::governedBy).orElse(blueprint.governance());
-        String operation =
-                Operations.blueprintOperation(action, blueprint.scaling().maxReplicas());
+        String operation = Operations.blueprintOperation(action, blueprint);
         Tier tier = Operations.GLOBALLY_FORBIDDEN.contains(operation) ? Tier.FORBIDDEN : rules.tierOf(operation);
         if (revert
                 && tier != Tier.FORBIDDEN

@@ -1,5 +1,9 @@
 package dev.arf.core.governance;
 
+import dev.arf.core.blueprint.Bounds;
+import dev.arf.core.blueprint.Resources;
+import dev.arf.core.blueprint.ServiceBlueprint;
+import dev.arf.core.blueprint.Units;
 import dev.arf.core.execute.Action;
 import dev.arf.core.policy.HealingAction;
 
@@ -22,7 +26,73 @@ final class Operations {
             case ALERT_TEAM -> "notify";
             case NO_ACTION -> "noop";
             case DELETE_DEPLOYMENT -> "delete_deployment";
+            case ADJUST_RESOURCES -> "adjust_resources_within_bounds";
         };
+    }
+
+    /**
+     * As {@link #blueprintOperation(Action, int)}, and resource requests outside the blueprint's
+     * {@code spec.resources} min..max are their own operation, {@code adjust_resources_beyond_bounds}.
+     */
+    static String blueprintOperation(Action action, ServiceBlueprint blueprint) {
+        if (action.type() != HealingAction.ADJUST_RESOURCES) {
+            return blueprintOperation(action, blueprint.scaling().maxReplicas());
+        }
+        Resources bounds = blueprint.resources();
+        boolean within = requested(action, "memory", Units::memory)
+                        .map(bytes -> inside(bytes, bounds.memoryBytes()))
+                        .orElse(true)
+                && requested(action, "cpu", Units::cpu)
+                        .map(cores -> inside(cores, bounds.cpuCores()))
+                        .orElse(true);
+        return within ? "adjust_resources_within_bounds" : "adjust_resources_beyond_bounds";
+    }
+
+    /**
+     * What a resource adjustment lacks: neither {@code memory} nor {@code cpu}, or one that is no
+     * quantity; empty when it is well formed.
+     */
+    static java.util.Optional<String> resourceProblem(Action action) {
+        if (action.type() != HealingAction.ADJUST_RESOURCES) {
+            return java.util.Optional.empty();
+        }
+        if (!action.parameters().containsKey("memory") && !action.parameters().containsKey("cpu")) {
+            return java.util.Optional.of("adjust_resources needs a memory or cpu request");
+        }
+        for (String key : java.util.List.of("memory", "cpu")) {
+            String text = action.parameters().get(key);
+            if (text == null) {
+                continue;
+            }
+            try {
+                if (key.equals("memory")) {
+                    Units.memory(text);
+                } else {
+                    Units.cpu(text);
+                }
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.of("adjust_resources: " + key + " " + e.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static <T> java.util.Optional<T> requested(
+            Action action, String key, java.util.function.Function<String, T> parse) {
+        String text = action.parameters().get(key);
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(parse.apply(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static <T extends Comparable<T>> boolean inside(T value, Bounds<T> bounds) {
+        return bounds.min().map(min -> value.compareTo(min) >= 0).orElse(true)
+                && bounds.max().map(max -> value.compareTo(max) <= 0).orElse(true);
     }
 
     /**
@@ -61,6 +131,7 @@ final class Operations {
             case ALERT_TEAM -> "alert";
             case NO_ACTION -> "noop";
             case DELETE_DEPLOYMENT -> "delete";
+            case ADJUST_RESOURCES -> "adjust_resources";
         };
     }
 

@@ -10,6 +10,8 @@ public enum HealingAction {
     TRAFFIC_SHIFT("traffic_shift"),
     CIRCUIT_BREAKER("circuit_breaker"),
     ROLLBACK("rollback"),
+    /** New resource requests: parameters {@code memory} (e.g. {@code 768Mi}) and/or {@code cpu} ({@code 750m}). */
+    ADJUST_RESOURCES("adjust_resources"),
     ALERT_TEAM("alert_team"),
     /**
      * Not a healing action: what an untrusted proposer (a person's typo, a model) may ask for and ARF

@@ -47,6 +47,8 @@ final class ActionEffects {
             case CIRCUIT_BREAKER -> circuitBreaker(action);
             case TRAFFIC_SHIFT -> trafficShift(action);
             case DELETE_DEPLOYMENT -> outcome(action, Status.FAILED, "the simulator does not delete deployments");
+            case ADJUST_RESOURCES ->
+                outcome(action, Status.FAILED, "the simulated fleet's resource requests are fixed");
         };
     }
 

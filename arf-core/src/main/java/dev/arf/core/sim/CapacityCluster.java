@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 public final class CapacityCluster implements Actuator {
     public static final Duration READY_AFTER = Duration.ofSeconds(30);
+    /** Every deployment starts with this memory request per replica; its memory use is sized for it. */
+    public static final long DEFAULT_MEMORY_REQUEST = 512L * 1024 * 1024;
 
     /**
      * @param requestsPerSecond the offered load over time
@@ -53,6 +55,7 @@ public final class CapacityCluster implements Actuator {
         int desired;
         int ready;
         Instant readyAt;
+        long memoryRequest = DEFAULT_MEMORY_REQUEST;
 
         State(Deployment spec) {
             this.spec = spec;
@@ -80,6 +83,10 @@ public final class CapacityCluster implements Actuator {
         return state(service).desired;
     }
 
+    public synchronized long memoryRequest(String service) {
+        return state(service).memoryRequest;
+    }
+
     public synchronized int readyReplicas(String service) {
         settle(state(service));
         return state(service).ready;
@@ -102,7 +109,7 @@ public final class CapacityCluster implements Actuator {
                 .errorRate(latency > 1000 ? 0.05 : 0.002)
                 .throughput(rps)
                 .cpuUtil(cpu)
-                .memoryUtil(Math.min(1.0, 0.1 + 0.9 * cpu))
+                .memoryUtil(Math.min(1.0, (0.1 + 0.9 * cpu) * DEFAULT_MEMORY_REQUEST / s.memoryRequest))
                 .build();
     }
 
@@ -143,6 +150,23 @@ public final class CapacityCluster implements Actuator {
                         "scaled " + action.target() + " from " + from + " to " + to + " replicas",
                         now);
             }
+            case ADJUST_RESOURCES -> {
+                String raw = action.parameters().get(TargetSnapshot.MEMORY);
+                long bytes;
+                try {
+                    bytes = dev.arf.core.blueprint.Units.memory(raw);
+                } catch (IllegalArgumentException e) {
+                    seenKeys.remove(action.idempotencyKey());
+                    yield new ActionOutcome(action, ActionOutcome.Status.FAILED, "memory: " + e.getMessage(), now);
+                }
+                long from = s.memoryRequest;
+                s.memoryRequest = bytes;
+                yield new ActionOutcome(
+                        action,
+                        ActionOutcome.Status.SUCCEEDED,
+                        "memory request of " + action.target() + " from " + from / (1024 * 1024) + "Mi to " + raw,
+                        now);
+            }
             case RESTART_CONTAINER ->
                 new ActionOutcome(action, ActionOutcome.Status.SUCCEEDED, "rolling restart of " + action.target(), now);
             default -> {
@@ -162,7 +186,13 @@ public final class CapacityCluster implements Actuator {
         return s == null
                 ? Optional.empty()
                 : Optional.of(new TargetSnapshot(
-                        target, Map.of(TargetSnapshot.REPLICAS, Integer.toString(s.desired)), clock.instant()));
+                        target,
+                        Map.of(
+                                TargetSnapshot.REPLICAS,
+                                Integer.toString(s.desired),
+                                TargetSnapshot.MEMORY,
+                                s.memoryRequest / (1024 * 1024) + "Mi"),
+                        clock.instant()));
     }
 
     private void settle(State s) {

@@ -26,6 +26,7 @@ import dev.arf.core.execute.Actuator;
 import dev.arf.core.governance.BlueprintCatalog;
 import dev.arf.core.governance.Guardian;
 import dev.arf.core.governance.Permit;
+import dev.arf.core.policy.HealingAction;
 import dev.arf.core.telemetry.TelemetryEvent;
 import dev.arf.core.time.VirtualClock;
 import java.time.Duration;
@@ -275,6 +276,67 @@ class ReliabilityAgentTest {
             release.countDown();
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void aServiceShortOfMemoryOnEveryReplicaGetsALargerRequestRatherThanMoreReplicas() {
+        java.time.Instant start = clock.instant();
+        dev.arf.core.sim.CapacityCluster memoryBound = new dev.arf.core.sim.CapacityCluster(
+                clock,
+                List.of(new dev.arf.core.sim.CapacityCluster.Deployment(
+                        "reports", 3, at -> 1500.0, 0.0006, 60, Double.MAX_VALUE, 0)));
+        long mi = 1024 * 1024;
+        ServiceBlueprint b = blueprint("reports", 10);
+        ServiceBlueprint bounded = new ServiceBlueprint(
+                b.metadata(),
+                Environment.DEV,
+                b.scaling(),
+                new dev.arf.core.blueprint.Resources(
+                        dev.arf.core.blueprint.Bounds.none(),
+                        new dev.arf.core.blueprint.Bounds<>(
+                                java.util.Optional.of(256 * mi),
+                                java.util.Optional.empty(),
+                                java.util.Optional.of(2048 * mi),
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty())),
+                b.performance(),
+                new GovernanceRules(
+                        Set.of("scale_within_limits", "adjust_resources_within_bounds"), List.of(), Set.of()),
+                b.verification());
+        BlueprintCatalog catalog = BlueprintCatalog.of(List.of(bounded));
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .policies(List.of())
+                .actuator(memoryBound)
+                .gate(Guardian.builder(clock, catalog).build())
+                .build();
+        ReliabilityAgent agent = ReliabilityAgent.builder(
+                        engine, catalog, s -> OptionalInt.of(memoryBound.desiredReplicas(s)))
+                .memoryRequests(s -> java.util.OptionalLong.of(memoryBound.memoryRequest(s)))
+                .build();
+        // 500 req/s per replica at 0.06 % CPU each: CPU 30 %, and memory sized for 512Mi squeezed into
+        // 200Mi: 95 % of the request on every replica, while the weighted utilisation (0.54) holds replicas.
+        dev.arf.core.execute.GateVerdict.Allow squeeze = (dev.arf.core.execute.GateVerdict.Allow)
+                dev.arf.core.governance.Guardian.ungoverned(clock, dev.arf.core.governance.KillSwitch.NEVER)
+                        .check(new Action(
+                                "setup",
+                                HealingAction.ADJUST_RESOURCES,
+                                "reports",
+                                java.util.Map.of("memory", "200Mi"),
+                                "test",
+                                "setup",
+                                start,
+                                Action.CERTAIN));
+        memoryBound.execute(squeeze.permit());
+        engine.process(memoryBound.observe("reports"));
+
+        AgentDecision d = agent.iterate().get(0);
+
+        assertThat(d.decision().verdict()).isEqualTo(ScalingDecision.Verdict.HOLD);
+        assertThat(d.resources()).isPresent();
+        assertThat(d.resourceOutcome()).startsWith("SUCCEEDED");
+        assertThat(memoryBound.memoryRequest("reports")).isEqualTo(271 * mi);
+        assertThat(memoryBound.desiredReplicas("reports")).isEqualTo(3);
     }
 
     @Test

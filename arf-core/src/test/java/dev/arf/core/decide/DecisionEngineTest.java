@@ -99,6 +99,57 @@ class DecisionEngineTest {
         assertThat(d.rationale()).contains("no change at 2 replicas");
     }
 
+    private static final long MI = 1024 * 1024;
+
+    private static ServiceBlueprint withMemoryBounds(long min, long max) {
+        ServiceBlueprint b = blueprint("frontend", Priority.HIGH, 2, 10);
+        return new ServiceBlueprint(
+                b.metadata(),
+                b.environment(),
+                b.scaling(),
+                new dev.arf.core.blueprint.Resources(
+                        dev.arf.core.blueprint.Bounds.none(),
+                        new dev.arf.core.blueprint.Bounds<>(
+                                Optional.of(min),
+                                Optional.empty(),
+                                Optional.of(max),
+                                Optional.empty(),
+                                Optional.empty())),
+                b.performance(),
+                b.governance(),
+                b.verification());
+    }
+
+    @Test
+    void memoryShortOnEveryReplicaRaisesTheRequestTowardsTheTargetWithinTheBlueprintsMaximum() {
+        ResourceDecision d = engine.decideMemory(
+                        withMemoryBounds(256 * MI, 2048 * MI), load(3, 0.3, 0.9, 120, T0), 512 * MI)
+                .orElseThrow();
+        // 512Mi × 0.9 / 0.7 = 658.3Mi → 659Mi
+        assertThat(d.toBytes()).isEqualTo(659 * MI);
+        assertThat(d.rationale()).contains("memory at 90% of its 512Mi request").contains("512Mi → 659Mi");
+        assertThat(d.action(0.9).parameters()).containsEntry("memory", "659Mi");
+
+        ResourceDecision capped = engine.decideMemory(
+                        withMemoryBounds(256 * MI, 600 * MI), load(3, 0.3, 0.9, 120, T0), 512 * MI)
+                .orElseThrow();
+        assertThat(capped.toBytes()).isEqualTo(600 * MI);
+        assertThat(capped.rationale()).contains("capped at the blueprint's max 600Mi");
+        assertThat(engine.decideMemory(withMemoryBounds(256 * MI, 512 * MI), load(3, 0.3, 0.9, 120, T0), 512 * MI))
+                .as("already at the maximum")
+                .isEmpty();
+    }
+
+    @Test
+    void memoryLowThroughTheStabilisationPeriodLowersTheRequestNeverBelowTheMinimum() {
+        ServiceBlueprint b = withMemoryBounds(256 * MI, 2048 * MI);
+        assertThat(engine.decideMemory(b, load(3, 0.3, 0.2, 120, T0), 512 * MI)).isEmpty();
+        ResourceDecision d = engine.decideMemory(b, load(3, 0.3, 0.2, 120, T0.plusSeconds(300)), 512 * MI)
+                .orElseThrow();
+        assertThat(d.toBytes()).isEqualTo(256 * MI);
+        assertThat(d.rationale()).contains("below 40% for 300s");
+    }
+
     @Test
     void servicesCompetingForCapacityAreResolvedByPriorityAndTheConflictIsRecorded() {
         ScalingDecision high = new ScalingDecision("checkout", ScalingDecision.Verdict.SCALE_UP, 4, 6, 0.9, "busy", T0);

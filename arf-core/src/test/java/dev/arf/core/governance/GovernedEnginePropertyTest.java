@@ -1071,6 +1071,8 @@ class GovernedEnginePropertyTest {
             case ALERT_TEAM -> "notify";
             case NO_ACTION -> "noop";
             case DELETE_DEPLOYMENT -> "delete_deployment";
+            // The generated blueprints leave resources unspecified: every request is within bounds.
+            case ADJUST_RESOURCES -> "adjust_resources_within_bounds";
         };
     }
 
@@ -1085,6 +1087,7 @@ class GovernedEnginePropertyTest {
             case ALERT_TEAM -> "alert";
             case NO_ACTION -> "noop";
             case DELETE_DEPLOYMENT -> "delete";
+            case ADJUST_RESOURCES -> "adjust_resources";
         };
     }
 

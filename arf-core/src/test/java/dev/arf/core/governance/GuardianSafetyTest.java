@@ -399,6 +399,43 @@ class GuardianSafetyTest {
                 .isEqualTo("ALLOW");
     }
 
+    // ---------------------------------------------------------------- resources
+
+    @Test
+    void resourceRequestsWithinTheBlueprintsBoundsAreAutonomousAndBeyondThemAreAnotherOperation() {
+        long mi = 1024 * 1024;
+        ServiceBlueprint b = new ServiceBlueprint(
+                new BlueprintMetadata("checkout", "1.0.0", Priority.HIGH, Criticality.CRITICAL),
+                Environment.DEV,
+                new Scaling(2, 10, 0.7, OptionalDouble.empty(), 0.8, 0.4),
+                new dev.arf.core.blueprint.Resources(
+                        dev.arf.core.blueprint.Bounds.none(),
+                        new dev.arf.core.blueprint.Bounds<>(
+                                Optional.of(256 * mi),
+                                Optional.empty(),
+                                Optional.of(1024 * mi),
+                                Optional.empty(),
+                                Optional.empty())),
+                PerformanceTargets.none(),
+                new GovernanceRules(Set.of("adjust_resources_within_bounds"), List.of(), Set.of()),
+                Verification.disabled());
+        Guardian g = Guardian.builder(clock, BlueprintCatalog.of(List.of(b))).build();
+
+        assertThat(code(run(
+                        g,
+                        action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "768Mi"), 0.9),
+                        ActionOutcome.Status.SUCCEEDED,
+                        false)))
+                .isEqualTo("ALLOW");
+        GateVerdict beyond = g.check(action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "4Gi"), 0.9));
+        assertThat(code(beyond)).isEqualTo("ACTION_NOT_ALLOWED");
+        assertThat(why(beyond)).contains("adjust_resources_beyond_bounds");
+        GateVerdict nothing = g.check(action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of(), 0.9));
+        assertThat(code(nothing)).isEqualTo("PREREQUISITE_MISSING");
+        assertThat(code(g.check(action(HealingAction.ADJUST_RESOURCES, "checkout", Map.of("memory", "lots"), 0.9))))
+                .isEqualTo("PREREQUISITE_MISSING");
+    }
+
     // ---------------------------------------------------------------- globally forbidden
 
     @Test
