@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <ul>
  *   <li>{@code embedded}: the embedded H2 store as ARF opens it by default ({@link
- *       Stores.EmbeddedCommits#CRITICAL_WRITTEN}): each audit batch is written to the file before its
- *       appends return (survives a killed process);
+ *       Stores.EmbeddedCommits#CRITICAL_WRITTEN}): a batch holding an intent is written to the file before
+ *       its appends return (survives a killed process) — the records appended here are intents;
  *   <li>{@code embedded-written}: the same with {@link Stores.EmbeddedCommits#WRITTEN}, every commit
  *       written to the file before it returns (survives a killed process);
  *   <li>{@code postgres}: the PostgreSQL database at {@code -Darf.bench.pg.url=jdbc:postgresql://…}
@@ -99,7 +99,7 @@ public class AuditBenchmark {
         long i = cursor.getAndIncrement();
         return audit.append(new AuditEntry(
                 START.plusMillis(i),
-                AuditEvents.ORCH_EXEC,
+                AuditEvents.ORCH_INTENT,
                 "svc-" + (i % 200),
                 "engine",
                 Map.of("action", "RESTART", "attempt", Long.toString(i), "reason", "latency p99 above 800 ms")));

@@ -2,6 +2,7 @@ package dev.arf.store;
 
 import dev.arf.core.audit.AuditChain;
 import dev.arf.core.audit.AuditEntry;
+import dev.arf.core.audit.AuditEvents;
 import dev.arf.core.audit.AuditLog;
 import dev.arf.core.audit.AuditRecord;
 import dev.arf.core.audit.AuditUnavailableException;
@@ -22,8 +23,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * batch queues behind it. So under contention one commit carries many records, the commit cycle is
  * the database's own, and with a single appender each append is its own commit. (H2, the embedded
  * database, makes a commit durable against a crash of the JVM only once its store writes the commit
- * to the file; the default {@link Stores.EmbeddedCommits#CRITICAL_WRITTEN} has each batch written
- * before its appends return.)
+ * to the file; the default {@link Stores.EmbeddedCommits#CRITICAL_WRITTEN} has a batch holding an
+ * intent or a person's act written before its appends return: see {@link #mustReachTheFile}.)
  *
  * <p>Failure: any database error fails every append of the batch with {@link
  * AuditUnavailableException}, nothing of it is committed, and the tail is reloaded from the database
@@ -33,6 +34,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private static final String DUPLICATE_KEY = "23505";
+    private static final java.util.Set<String> FORCED_EVENTS =
+            java.util.Set.of(AuditEvents.ORCH_INTENT, AuditEvents.EXECUTION_GATE_PASSED);
 
     private final Database database;
     private final AuditTable table;
@@ -186,7 +189,9 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
                 }
                 table.insertAll(c, records);
                 c.commit();
-                database.writeCritical(c);
+                if (batch.stream().anyMatch(p -> mustReachTheFile(p.entry))) {
+                    database.writeCritical(c);
+                }
                 return records;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -207,6 +212,16 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
                             + e.getMessage() + " (nothing was appended)",
                     e);
         }
+    }
+
+    /**
+     * Records a killed process must not lose: the intent before an act (nothing acts without it on
+     * disk) and what people did (approvals, kill switch, settings). Others — observations, refusals,
+     * outcomes — reach the file with the next forced batch or within the store's write delay, always
+     * as a suffix of the chain.
+     */
+    static boolean mustReachTheFile(AuditEntry entry) {
+        return FORCED_EVENTS.contains(entry.event()) || entry.actor().startsWith("person:");
     }
 
     private static void rollbackQuietly(Connection c, Exception failure) {
