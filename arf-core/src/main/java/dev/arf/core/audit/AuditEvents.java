@@ -30,4 +30,9 @@ public final class AuditEvents {
     public static final String ROLLBACK_TRIGGERED = "ROLLBACK_TRIGGERED";
     /** Sources disagreed outright about a service, so its policies observed instead of acting (seed 003). */
     public static final String SIGNAL_CONFLICT_OBSERVE = "SIGNAL_CONFLICT_OBSERVE";
+    /**
+     * Something tried a forbidden operation: raised for people (security, the service's owners) on top
+     * of the refusal; notifiers route it.
+     */
+    public static final String SECURITY_ALERT = "SECURITY_ALERT";
 }

@@ -551,6 +551,14 @@ public final class ReliabilityEngine implements AutoCloseable {
         switch (verdict(action)) {
             case GateVerdict.Deny deny -> {
                 audit(now, AuditEvents.ORCH_REFUSE, action, with(about, "reason_code", deny.reasonCode()));
+                if (deny.reasonCode().equals("ACTION_FORBIDDEN")) {
+                    // Seed 002 use case 3: blocked at once, and people are told who tried what.
+                    audit(
+                            now,
+                            AuditEvents.SECURITY_ALERT,
+                            action,
+                            with(with(about, "proposed_by", action.source()), "refusal", deny.explanation()));
+                }
                 return new ActionOutcome(
                         action, ActionOutcome.Status.REFUSED, deny.reasonCode() + ": " + deny.explanation(), now);
             }

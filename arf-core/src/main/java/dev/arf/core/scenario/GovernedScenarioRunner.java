@@ -190,6 +190,11 @@ public final class GovernedScenarioRunner {
                                         + e.details().get("checks") + " → "
                                         + e.details().get("next")));
                     }
+                    case AuditEvents.SECURITY_ALERT ->
+                        moments.add(new GovernedReport.Moment(
+                                at,
+                                "security alert raised: " + e.details().get("proposed_by") + " tried "
+                                        + e.details().get("action") + " on " + e.subject()));
                     case AuditEvents.ROLLBACK_TRIGGERED -> {
                         timings.putIfAbsent("rolled back", at);
                         moments.add(new GovernedReport.Moment(at, "rollback of " + e.subject() + " started"));

@@ -59,6 +59,9 @@ class GovernedScenariosTest {
         assertThat(report.moments())
                 .anyMatch(m -> m.text().contains("ACTION_FORBIDDEN") && m.text().contains("scale_to_zero"));
         assertThat(report.timings().get("refused in (wall clock)")).isLessThan(Duration.ofSeconds(1));
+        assertThat(report.moments())
+                .anyMatch(m ->
+                        m.text().equals("security alert raised: llm:assistant tried delete_deployment on payments"));
     }
 
     @Test
