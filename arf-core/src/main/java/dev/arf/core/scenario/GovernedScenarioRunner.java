@@ -67,6 +67,7 @@ public final class GovernedScenarioRunner {
         Map<String, Duration> timings = new LinkedHashMap<>();
         List<String> versions = new ArrayList<>();
         Watch watch = new Watch(audit);
+        List<GovernedReport.Moment> amendedNow = new ArrayList<>();
         ApprovalBook approvals = new ApprovalBook(new InMemoryApprovalStore(), watch, clock, Duration.ofHours(1));
         ReliabilityEngine engine = ReliabilityEngine.builder()
                 .clock(clock)
@@ -93,7 +94,8 @@ public final class GovernedScenarioRunner {
                                     + before.scaling().maxReplicas()
                                     + " → " + after.scaling().maxReplicas() + " (approved by " + APPROVER + ")";
                     versions.add(line);
-                    moments.add(new GovernedReport.Moment(Duration.between(START, at), "blueprint " + line));
+                    // Told after the decision that caused it, once the iteration's decisions are told.
+                    amendedNow.add(new GovernedReport.Moment(Duration.between(START, at), "blueprint " + line));
                     amendments.amend(before, after, "person:" + APPROVER, reason, at);
                 })
                 .build();
@@ -153,6 +155,8 @@ public final class GovernedScenarioRunner {
                         timings.putIfAbsent("first action executed", at);
                     }
                 }
+                moments.addAll(amendedNow);
+                amendedNow.clear();
             }
             for (ApprovalRequest r : approvals.open()) {
                 if (r.state() != ApprovalState.PENDING) {
