@@ -262,9 +262,15 @@ class NabScorerTest {
 
     record Corpus(Path root, List<DataFile> files) {
 
-        /** The public NAB split sits next to the repository: {@code ../shared/nab/public} from the repo root. */
+        /**
+         * The public NAB split: {@code ARF_NAB_DIR} when set, else {@code ../shared/nab/public} next to the
+         * repository (the workspace's layout).
+         */
         static Corpus locate() throws IOException {
-            Path root = Path.of("..", "..", "shared", "nab", "public");
+            String configured = System.getenv("ARF_NAB_DIR");
+            Path root = configured != null && !configured.isBlank()
+                    ? Path.of(configured)
+                    : Path.of("..", "..", "shared", "nab", "public");
             assumeTrue(
                     Files.isDirectory(root.resolve("data")),
                     "NAB public data not found at " + root.toAbsolutePath().normalize() + "; skipped");
