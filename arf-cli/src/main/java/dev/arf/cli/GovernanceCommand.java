@@ -38,6 +38,11 @@ final class GovernanceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Who acts on the command line: {@code --actor}, else the USER environment variable. */
+    static String who(String actor) {
+        return actor != null ? actor : System.getenv().getOrDefault("USER", "unknown");
+    }
+
     static String killSwitchState(JdbcReliabilityStore store) {
         try {
             return new StoredKillSwitch(store).engaged() ? "ENGAGED (no automated action runs)" : "off";
@@ -243,7 +248,7 @@ final class GovernanceCommand implements Runnable {
                                     now,
                                     "MAINTENANCE_WINDOW_SET",
                                     window.scope(),
-                                    "person:" + System.getenv().getOrDefault("USER", "unknown"),
+                                    "person:" + who(null),
                                     Map.of("id", window.id(), "when", window.when(), "reason", window.reason())));
                     new StoredMaintenanceCalendar(store).put(window, now);
                 }
@@ -302,7 +307,7 @@ final class GovernanceCommand implements Runnable {
                                     now,
                                     "MAINTENANCE_WINDOW_REMOVED",
                                     "fleet",
-                                    "person:" + System.getenv().getOrDefault("USER", "unknown"),
+                                    "person:" + who(null),
                                     Map.of("id", id)));
                 }
                 spec.commandLine().getOut().println("removed maintenance window " + id);
@@ -348,7 +353,7 @@ final class GovernanceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String who = actor != null ? actor : System.getenv().getOrDefault("USER", "unknown");
+            String who = who(actor);
             Instant now = Instant.now();
             try (JdbcReliabilityStore store = data.open()) {
                 // Audit first: a switch flipped without a record would be a change nobody can explain.

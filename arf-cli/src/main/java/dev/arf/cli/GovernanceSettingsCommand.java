@@ -101,7 +101,7 @@ final class GovernanceSettingsCommand implements Runnable {
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
             String sha = BlueprintVersion.sha256(text);
-            String who = actor != null ? actor : System.getenv().getOrDefault("USER", "unknown");
+            String who = GovernanceCommand.who(actor);
             String services = String.join(",", new TreeSet<>(config.services().keySet()));
             Instant now = Instant.now();
             try (JdbcReliabilityStore store = data.open()) {

@@ -76,6 +76,7 @@ public final class ReliabilityAgent implements AutoCloseable {
     private long iterations;
     private Instant lastHeartbeat;
     private String blockedReason;
+    private List<String> awaitingVerification = List.of();
     private ScheduledFuture<?> schedule;
     private volatile boolean closing;
 
@@ -180,6 +181,10 @@ public final class ReliabilityAgent implements AutoCloseable {
                         resourceOutcome));
             }
             state = AgentState.OBSERVING_RESULTS;
+            awaitingVerification = engine.pendingVerifications().stream()
+                    .map(p -> p.action().target())
+                    .sorted()
+                    .toList();
             state = AgentState.EXPLAINING;
             for (AgentDecision t : taken) {
                 audit.append(new AuditEntry(
@@ -275,7 +280,8 @@ public final class ReliabilityAgent implements AutoCloseable {
                 iterations,
                 Optional.ofNullable(lastHeartbeat),
                 Optional.ofNullable(blockedReason),
-                List.copyOf(recent));
+                List.copyOf(recent),
+                awaitingVerification);
     }
 
     /** Iterates every {@code period} on the executor until {@link #close}. */

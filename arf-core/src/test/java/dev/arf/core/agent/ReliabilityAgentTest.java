@@ -340,6 +340,49 @@ class ReliabilityAgentTest {
     }
 
     @Test
+    void theAgentObservesWhichOfItsActionsAwaitVerification() {
+        cluster.replicas.put("frontend", 2);
+        cluster.load.put("frontend", 1.7);
+        ServiceBlueprint b = blueprint("frontend", 10);
+        ServiceBlueprint verified = new ServiceBlueprint(
+                b.metadata(),
+                b.environment(),
+                b.scaling(),
+                b.resources(),
+                b.performance(),
+                b.governance(),
+                new Verification(
+                        true,
+                        Duration.ofSeconds(60),
+                        List.of(new dev.arf.core.blueprint.VerificationCheck(
+                                "latency_p95",
+                                dev.arf.core.blueprint.Comparison.LT,
+                                new dev.arf.core.blueprint.Quantity.Time(Duration.ofMillis(200)),
+                                true,
+                                false)),
+                        dev.arf.core.blueprint.Rollback.disabled()));
+        BlueprintCatalog catalog = BlueprintCatalog.of(List.of(verified));
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .policies(List.of())
+                .actuator(cluster)
+                .blueprints(catalog)
+                .gate(Guardian.builder(clock, catalog).build())
+                .build();
+        ReliabilityAgent agent = ReliabilityAgent.builder(engine, catalog, s -> OptionalInt.of(cluster.replicas.get(s)))
+                .build();
+        engine.process(cluster.observe("frontend"));
+
+        agent.iterate();
+        assertThat(agent.status().awaitingVerification()).containsExactly("frontend");
+
+        clock.advance(Duration.ofSeconds(60));
+        engine.process(cluster.observe("frontend"));
+        agent.iterate();
+        assertThat(agent.status().awaitingVerification()).isEmpty();
+    }
+
+    @Test
     void staleTelemetryIsNotDecidedOn() {
         cluster.replicas.put("frontend", 2);
         cluster.load.put("frontend", 1.7);
