@@ -1,4 +1,4 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
 import java.io.BufferedReader;
 import java.io.IOException;

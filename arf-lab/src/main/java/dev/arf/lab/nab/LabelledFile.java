@@ -1,4 +1,4 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
-import dev.arf.bench.nab.LabelledFile.Window;
-import dev.arf.bench.nab.NabResult.FileScore;
-import dev.arf.bench.nab.NabResult.ProfileScore;
+import dev.arf.lab.nab.LabelledFile.Window;
+import dev.arf.lab.nab.NabResult.FileScore;
+import dev.arf.lab.nab.NabResult.ProfileScore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
 /** NAB's weighting function ({@code nab/sweeper.py}: {@code scaledSigmoid}), written as NAB computes it. */
 final class ScaledSigmoid {

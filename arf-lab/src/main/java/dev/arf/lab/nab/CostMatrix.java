@@ -1,4 +1,4 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
 /**
  * One NAB scoring profile's weights, as in NAB's {@code config/profiles.json} ({@code CostMatrix}). NAB's

@@ -1,11 +1,11 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.arf.bench.nab.NabResult.ProfileScore;
+import dev.arf.lab.nab.NabResult.ProfileScore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
-package dev.arf.bench.nab;
+package dev.arf.lab.nab;
 
-import dev.arf.bench.nab.NabResult.FileScore;
-import dev.arf.bench.nab.NabResult.ProfileScore;
+import dev.arf.lab.nab.NabResult.FileScore;
+import dev.arf.lab.nab.NabResult.ProfileScore;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
