@@ -4,7 +4,7 @@
 # and a summary to stdout. Takes about 30 minutes on 2 cores. Run it on an otherwise idle machine.
 #
 #   bash arf-bench/run.sh                 # every section
-#   bash arf-bench/run.sh audit guardian  # only these: detection audit guardian refusal engine footprint reload
+#   bash arf-bench/run.sh audit guardian  # only these: detection audit guardian refusal engine footprint reload nab
 #
 # The audit section also measures PostgreSQL: at ARF_BENCH_PG_URL (jdbc:postgresql://host:port/db?user=…)
 # when set, else on a private server it starts from the machine's PostgreSQL binaries (pg_config
@@ -17,7 +17,7 @@ cd "$here"
 JAVA="$("$here/jdk.sh")/bin/java"
 out="$here/bench-results"
 mkdir -p "$out"
-sections="${*:-detection audit guardian refusal engine footprint reload}"
+sections="${*:-detection audit guardian refusal engine footprint reload nab}"
 want() { [[ " $sections " == *" $1 "* ]]; }
 
 ./build.sh -q -DskipTests -Dspotless.check.skip=true -pl arf-bench -am package
@@ -155,4 +155,19 @@ if want reload; then
     | tee "$out/blueprint-reload-events-1000.txt"
   "$JAVA" -cp "$jar" dev.arf.bench.BlueprintReloadBenchmark 50 20 poll 500 embedded inplace 2>/dev/null \
     | tee "$out/blueprint-reload-poll.txt"
+fi
+
+if want nab; then
+  nab="${ARF_NAB_DIR:-$here/../shared/nab/public}"
+  if [ -d "$nab/data" ]; then
+    echo "== NAB: ARF's series detector on $(basename "$(dirname "$nab")")/$(basename "$nab"), thresholds optimised, then fixed at the alarm level 0.49"
+    rm -rf "$out/nab"
+    ./arf nab run --data "$nab/data" --out "$out/nab" 2>/dev/null | tee "$out/nab-run.txt"
+    ./arf nab score --results "$out/nab" --labels "$nab/labels/combined_windows.json" | tee "$out/nab-score.txt"
+    ./arf nab score --results "$out/nab" --labels "$nab/labels/combined_windows.json" \
+      --threshold standard=0.49 --threshold reward_low_FP_rate=0.49 --threshold reward_low_FN_rate=0.49 \
+      | tee "$out/nab-score-fixed.txt"
+  else
+    echo "== NAB: no data at $nab (set ARF_NAB_DIR); skipped"
+  fi
 fi

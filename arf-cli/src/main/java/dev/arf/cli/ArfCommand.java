@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             GovernanceCommand.class,
             ApprovalsCommand.class,
             ActCommand.class,
+            NabCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

@@ -45,6 +45,53 @@ class CliE2E {
     }
 
     @Test
+    void nabRunScoresEveryFileAndNabScoreRatesTheResults(@TempDir Path nab) throws java.io.IOException {
+        Path data = nab.resolve("data/synthetic");
+        java.nio.file.Files.createDirectories(data);
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2014, 1, 1, 0, 0);
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(f.format(t.plusMinutes(5L * i)))
+                    .append(',')
+                    .append(i == 1500 ? 400 : 50 + 20 * Math.sin(2 * Math.PI * i / 288))
+                    .append('\n');
+        }
+        java.nio.file.Files.writeString(data.resolve("daily.csv"), csv);
+        Path labels = nab.resolve("windows.json");
+        java.nio.file.Files.writeString(
+                labels,
+                "{\"synthetic/daily.csv\": [[\"" + f.format(t.plusMinutes(5L * 1450)) + ".000000\", \""
+                        + f.format(t.plusMinutes(5L * 1550)) + ".000000\"]]}");
+
+        Run run = arf(
+                "nab",
+                "run",
+                "--data",
+                nab.resolve("data").toString(),
+                "--out",
+                nab.resolve("out").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 files, 2,000 rows scored");
+        assertThat(run.err()).contains("[1/1] synthetic/daily.csv (2,000 rows)");
+
+        Run score = arf("nab", "score", "--results", nab.resolve("out").toString(), "--labels", labels.toString());
+        assertThat(score.exitCode()).as(score.err()).isZero();
+        assertThat(score.out()).containsPattern("standard +\\S+ +\\S+ +\\S+ +1 +0 +0");
+    }
+
+    @Test
+    void nabScoreExplainsResultsThatDoNotMatchTheLabels(@TempDir Path nab) throws java.io.IOException {
+        Path labels = nab.resolve("windows.json");
+        java.nio.file.Files.writeString(labels, "{\"cat/missing.csv\": []}");
+
+        Run run = arf("nab", "score", "--results", nab.toString(), "--labels", labels.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("missing [cat/missing.csv]");
+    }
+
+    @Test
     void helpListsTheCommands() {
         Run run = arf("--help");
         assertThat(run.exitCode()).isZero();

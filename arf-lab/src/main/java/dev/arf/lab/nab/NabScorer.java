@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ public final class NabScorer {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /** NAB v1.1's three application profiles ({@code config/profiles.json}), used when no profiles file is given. */
+    static final Map<String, CostMatrix> NAB_PROFILES = nabProfiles();
+
     private NabScorer() {}
 
     /**
@@ -44,7 +48,7 @@ public final class NabScorer {
      * @param resultsDir holds {@code <category>/<name>.csv} with columns {@code timestamp} and {@code anomaly_score}
      *     (others ignored), one row per data row in order, for every file named in {@code windowsJson}
      * @param windowsJson NAB's {@code combined_windows.json}
-     * @param profilesJson NAB's {@code profiles.json}
+     * @param profilesJson NAB's {@code profiles.json}; null for NAB v1.1's three profiles
      * @throws IllegalArgumentException if the results do not match the labels (missing or extra files, a window not
      *     found in its file, a malformed row)
      * @throws UncheckedIOException if a file cannot be read
@@ -59,7 +63,7 @@ public final class NabScorer {
      */
     public static NabResult score(
             Path resultsDir, Path windowsJson, Path profilesJson, Map<String, Double> thresholds) {
-        Map<String, CostMatrix> profiles = readProfiles(profilesJson);
+        Map<String, CostMatrix> profiles = profilesJson == null ? NAB_PROFILES : readProfiles(profilesJson);
         List<LabelledFile> files = readCorpus(resultsDir, readWindows(windowsJson));
         List<ProfileScore> scores = new ArrayList<>();
         for (Map.Entry<String, CostMatrix> profile : profiles.entrySet()) {
@@ -177,6 +181,14 @@ public final class NabScorer {
             }
         }
         return new FileScore(file.name(), tpScore + fpScore - fn * costs.fnWeight(), tp, fp, fn);
+    }
+
+    private static Map<String, CostMatrix> nabProfiles() {
+        Map<String, CostMatrix> profiles = new LinkedHashMap<>();
+        profiles.put("standard", new CostMatrix(1.0, 0.11, 1.0));
+        profiles.put("reward_low_FP_rate", new CostMatrix(1.0, 0.22, 1.0));
+        profiles.put("reward_low_FN_rate", new CostMatrix(1.0, 0.11, 2.0));
+        return Collections.unmodifiableMap(profiles);
     }
 
     static Map<String, CostMatrix> readProfiles(Path profilesJson) {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arf.lab.nab.NabResult.ProfileScore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,41 +91,14 @@ class NabScorerTest {
                 .hasMessageContaining("synthetic/two.csv");
     }
 
-    @Test
-    void mainPrintsOneLinePerProfile() throws IOException {
-        Path labels = syntheticCase(new double[] {0, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0});
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        int status = NabScoreMain.run(
-                new String[] {
-                    "--results",
-                    results.toString(),
-                    "--labels",
-                    labels.toString(),
-                    "--profiles",
-                    profiles().toString()
-                },
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
-
-        assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("profile")
-                .containsPattern("standard +1\\.000000 +0\\.7025 +85\\.12 +1 +2 +0");
-    }
-
-    @Test
-    void mainRejectsMissingArguments() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int status = NabScoreMain.run(
-                new String[] {"--results", "x"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage");
-    }
-
     // ---- NAB's public data ----
+
+    @Test
+    void theBuiltInProfilesAreNabsProfilesFile() throws IOException {
+        Corpus corpus = Corpus.locate();
+
+        assertThat(NabScorer.NAB_PROFILES).isEqualTo(NabScorer.readProfiles(corpus.profilesJson()));
+    }
 
     @Test
     void nullDetectorScoresZeroOnEveryProfile() throws IOException {
