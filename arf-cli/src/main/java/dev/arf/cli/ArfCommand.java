@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             GovernanceCommand.class,
             ApprovalsCommand.class,
             ActCommand.class,
+            BenchmarkCommand.class,
+            ReplayCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },
