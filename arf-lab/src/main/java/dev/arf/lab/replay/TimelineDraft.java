@@ -329,6 +329,12 @@ final class TimelineDraft {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        if (Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15) {
+            return java.math.BigDecimal.valueOf(v)
+                    .round(new java.math.MathContext(8))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
         return String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -134,7 +134,7 @@ class TimelineReaderTest {
                 .extracting(TimelineProblem::toString)
                 .contains(
                         "many.json:2:11: name: must be a string, found a number",
-                        "many.json:5:33: points[0].error_rate: a fraction between 0 and 1, got 1.50000",
+                        "many.json:5:33: points[0].error_rate: a fraction between 0 and 1, got 1.5",
                         "many.json:7:16: points[2].minute: must be a number, found a string",
                         "many.json:7:39: points[2].latency_p99: must be 0 or more (ms), got -3");
         assertThat(problems).anySatisfy(p -> {
