@@ -70,7 +70,7 @@ final class ReplayOptions {
                     replays,
                     new ReplayReport.Context(command, VersionCommand.arfVersion(), replayTime));
         } catch (IOException e) {
-            spec.commandLine().getErr().println("arf " + spec.name() + ": cannot write into " + out + ": " + e);
+            spec.commandLine().getErr().println("arf " + spec.name() + ": cannot write into " + out + ": " + why(e));
             return 2;
         }
         Duration total = Duration.ofNanos(System.nanoTime() - startedNanos);
@@ -101,5 +101,18 @@ final class ReplayOptions {
         }
         stdout.flush();
         return 0;
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -144,6 +144,17 @@ class ReplayE2E {
     }
 
     @Test
+    void anOutputPathThatIsAFileIsRefusedPlainly() throws Exception {
+        Path file = tmp.resolve("taken");
+        Files.writeString(file, "not a directory");
+        Run run = arf("benchmark", "--out", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("arf benchmark: cannot write into " + file + ": " + file + " exists and is not a directory")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void helpListsBenchmarkAndReplay() {
         assertThat(arf("--help").out()).contains("benchmark", "replay");
         assertThat(arf("replay", "--help").out()).contains("FILE", "--out", "--seed");
