@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ApprovalsCommand.class,
             ActCommand.class,
             NabCommand.class,
+            BenchmarkCommand.class,
+            ReplayCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },
