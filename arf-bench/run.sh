@@ -4,7 +4,7 @@
 # and a summary to stdout. Takes about 30 minutes on 2 cores. Run it on an otherwise idle machine.
 #
 #   bash arf-bench/run.sh                 # every section
-#   bash arf-bench/run.sh audit guardian  # only these: detection audit guardian refusal engine footprint reload nab
+#   bash arf-bench/run.sh audit guardian  # only these: detection audit guardian refusal engine footprint reload nab replays
 #
 # The audit section also measures PostgreSQL: at ARF_BENCH_PG_URL (jdbc:postgresql://host:port/db?user=…)
 # when set, else on a private server it starts from the machine's PostgreSQL binaries (pg_config
@@ -17,7 +17,7 @@ cd "$here"
 JAVA="$("$here/jdk.sh")/bin/java"
 out="$here/bench-results"
 mkdir -p "$out"
-sections="${*:-detection audit guardian refusal engine footprint reload nab}"
+sections="${*:-detection audit guardian refusal engine footprint reload nab replays}"
 want() { [[ " $sections " == *" $1 "* ]]; }
 
 ./build.sh -q -DskipTests -Dspotless.check.skip=true -pl arf-bench -am package
@@ -170,4 +170,12 @@ if want nab; then
   else
     echo "== NAB: no data at $nab (set ARF_NAB_DIR); skipped"
   fi
+fi
+
+if want replays; then
+  echo "== post-mortem replays: the five public outages through the engine on virtual time (target < 10 s)"
+  rm -rf "$out/replays"
+  start=$(date +%s.%N)
+  ./arf benchmark --out "$out/replays" | tee "$out/replays.txt"
+  awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "wall time: %.1f s, JVM start included\n", e - s }'
 fi
