@@ -119,8 +119,8 @@ class ExperimentLoaderTest {
                                         "broken.yaml:5:12: fault.latency: 'latency' does not apply to network_partition",
                                         "broken.yaml:7:10: blast_radius.scope: network_partition happens to a whole service:"
                                                 + " use scope service, not instance",
-                                        "broken.yaml:10:11: duration: '20 minutes' is not a duration; expected 200ms, 60s, 5m"
-                                                + " or 1h (a whole number and ms, s, m or h)",
+                                        "broken.yaml:10:11: duration: '20 minutes' is not a duration; write e.g. 200ms, 60s,"
+                                                + " 5m or 1h (a whole number and ms, s, m or h)",
                                         "broken.yaml:12:5: steady_state[0]: give exactly one of 'below' and 'above'",
                                         "broken.yaml:13:34: steady_state[1].below: write a latency with its unit, such as"
                                                 + " 500ms or 2s"));
@@ -158,7 +158,7 @@ class ExperimentLoaderTest {
                                 .extracting(ConfigProblem::toString)
                                 .containsExactly(
                                         "x.yaml:3:59: fault.amount: must be more than 0% and at most 95% for cpu",
-                                        "x.yaml:4:38: blast_radius.zone: unknown zone 'zone-z'; the fleet spreads over"
+                                        "x.yaml:4:35: blast_radius.zone: unknown zone 'zone-z'; the fleet spreads over"
                                                 + " [zone-a, zone-b, zone-c]"));
     }
 }
