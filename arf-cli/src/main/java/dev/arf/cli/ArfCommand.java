@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             GovernanceCommand.class,
             ApprovalsCommand.class,
             ActCommand.class,
+            ChaosCommand.class,
+            ScorecardCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },
