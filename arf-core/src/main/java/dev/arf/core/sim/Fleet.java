@@ -91,7 +91,9 @@ public final class Fleet {
      *   <li>{@code SCALE_IN}: parameter {@code replicas}, by default a third fewer, never below the
      *       minimum; immediate.
      *   <li>{@code RESTART_CONTAINER}: a 20 s rolling restart (a small error blip, one replica
-     *       down); frees leaked memory and ends a runaway CPU. A memory leak goes on leaking.
+     *       down); frees leaked memory and ends a runaway CPU, a wedged process and the pod-bound chaos
+     *       faults (injected latency, errors, memory hogs). A memory leak goes on leaking; killed
+     *       instances stay down.
      *   <li>{@code ROLLBACK}: removes the latest bad deploy (and a leak it brought) after 45 s;
      *       SKIPPED when nothing was deployed.
      *   <li>{@code CIRCUIT_BREAKER}: if the target is the failing service, its callers open breakers

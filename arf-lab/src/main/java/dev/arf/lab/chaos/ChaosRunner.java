@@ -168,6 +168,7 @@ public final class ChaosRunner {
         final List<ActionRecord> actions = new ArrayList<>();
         final Map<String, List<TelemetryEvent>> history = new LinkedHashMap<>();
         final List<Opened> incidents = new ArrayList<>();
+        final Map<String, String> signals = new HashMap<>();
         /** Services whose own telemetry broke the steady state after the fault went in. */
         final Set<String> degraded = new java.util.LinkedHashSet<>();
 
@@ -349,6 +350,7 @@ public final class ChaosRunner {
                 Duration at = Duration.between(START, e.at());
                 Map<String, String> d = e.details();
                 switch (e.event()) {
+                    case AuditEvents.RUNTIME_EMIT -> signals.put(d.get("incident"), d.getOrDefault("signals", ""));
                     case AuditEvents.INCIDENT_OPENED -> opened(at, e.subject(), d.get("incident"));
                     case AuditEvents.INCIDENT_RESOLVED -> {
                         resolved++;
@@ -385,7 +387,11 @@ public final class ChaosRunner {
 
         void opened(Duration at, String service, String id) {
             incidents.add(new Opened(
-                    at, service, id, engine.incident(id).map(Incident::cause).orElse("unknown")));
+                    at,
+                    service,
+                    id,
+                    engine.incident(id).map(Incident::cause).orElse("unknown"),
+                    signals.getOrDefault(id, "")));
         }
 
         void action(Duration at, AuditEntry e, String status, String code, String detail) {
@@ -438,7 +444,8 @@ public final class ChaosRunner {
                             o.service() + ": incident " + o.id() + " opened "
                                     + (afterFault
                                             ? "outside the blast radius on a service that kept the steady state"
-                                            : "before any fault"));
+                                            : "before any fault")
+                                    + (o.signals().isEmpty() ? "" : "; signals: " + o.signals()));
                 } else if (detectedAt == null) {
                     detectedAt = o.at();
                     moment(
@@ -500,7 +507,7 @@ public final class ChaosRunner {
                                     + (a.rolledBack() ? ", rolled back" : ", NOT rolled back"));
                 }
             }
-            timeline.sort(java.util.Comparator.comparing(Moment::offset));
+            timeline.sort(java.util.Comparator.comparing(Moment::offset).thenComparingInt(m -> rank(m.type())));
             Duration recoveredAt = recovered;
             return new ExperimentResult(
                     experiment.name(),
@@ -590,8 +597,22 @@ public final class ChaosRunner {
         };
     }
 
+    /**
+     * The order of moments at the same instant, as a step runs: the fault goes in (or out) before the
+     * tick, incidents open as the engine reads the tick, actions follow, and the checks are judged last.
+     */
+    private static int rank(String type) {
+        return switch (type) {
+            case "STEADY_STATE", "NOT_STARTED", "INJECTED", "FAULT_ENDED" -> 0;
+            case "FAULT_REMOVED" -> 1;
+            case "DETECTED", "INCIDENT_OPENED", "FALSE_POSITIVE" -> 2;
+            case "STEADY_STATE_BROKEN", "STEADY_STATE_HOLDS", "SAFETY_CHECK_FAILED", "ABORTED", "RECOVERED" -> 4;
+            default -> 3;
+        };
+    }
+
     /** An incident ARF opened during a run. */
-    private record Opened(Duration at, String service, String id, String cause) {}
+    private record Opened(Duration at, String service, String id, String cause, String signals) {}
 
     /** Passes every entry on, and keeps them for the run to read. */
     static final class Watch implements AuditLog {

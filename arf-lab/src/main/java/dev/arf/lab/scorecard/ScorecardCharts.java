@@ -24,7 +24,7 @@ final class ScorecardCharts {
                 .xAxisTitle("experiment")
                 .yAxisTitle("minutes")
                 .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> names = new ArrayList<>();
@@ -36,7 +36,10 @@ final class ScorecardCharts {
             mttr.add(e.timeToRecover().map(d -> d.toSeconds() / 60.0).orElse(0.0));
         }
         chart.addSeries("MTTD (0 = not detected)", names, mttd);
-        chart.addSeries("MTTR (0 = did not break or did not recover)", names, mttr);
+        chart.addSeries(
+                "MTTR (0 = the steady state did not break; 20+ = held again only when the fault was taken out)",
+                names,
+                mttr);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
