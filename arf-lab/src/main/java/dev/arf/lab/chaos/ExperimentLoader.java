@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -369,14 +368,5 @@ public final class ExperimentLoader {
     private static String abbreviate(String s) {
         String oneLine = String.valueOf(s).replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "…";
-    }
-
-    /** The services an experiment's fault lands on (for a zone without a list: every service). */
-    static Set<String> servicesOf(BlastRadius radius, List<String> fleetServices) {
-        return switch (radius) {
-            case BlastRadius.Instances i -> Set.of(i.service());
-            case BlastRadius.Service s -> Set.of(s.service());
-            case BlastRadius.Zone z -> Set.copyOf(z.services().isEmpty() ? fleetServices : z.services());
-        };
     }
 }

@@ -3,17 +3,21 @@ package dev.arf.lab.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arf.core.governance.KillSwitch;
+import dev.arf.lab.chaos.ActionRecord;
 import dev.arf.lab.chaos.BuiltInExperiments;
 import dev.arf.lab.chaos.ChaosBlueprints;
 import dev.arf.lab.chaos.ChaosExperiment;
 import dev.arf.lab.chaos.ChaosRunner;
+import dev.arf.lab.chaos.ExperimentKind;
 import dev.arf.lab.chaos.ExperimentResult;
+import dev.arf.lab.chaos.HealthChange;
 import dev.arf.lab.chaos.Outcome;
+import dev.arf.lab.chaos.SoakResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,17 +79,87 @@ class ScorecardTest {
     }
 
     @Test
-    void shouldCountAHarmfulActionLeftInPlace() {
-        ScorecardReport report = run(KillSwitch.NEVER);
-        List<ExperimentResult> results = new ArrayList<>(report.experiments());
+    void shouldFailTheHarmTargetForAHarmfulActionNotRolledBack() {
+        ActionRecord harmful = new ActionRecord(
+                Duration.ofMinutes(11),
+                "k1",
+                "scale_in",
+                "checkout",
+                "policy:x",
+                "EXECUTED",
+                "EXECUTED",
+                "",
+                true,
+                false,
+                Optional.of(new HealthChange(0.01, 0.08, 120, 130)),
+                false);
+        ActionRecord undone = new ActionRecord(
+                Duration.ofMinutes(12),
+                "k2",
+                "scale_out",
+                "payments",
+                "policy:y",
+                "EXECUTED",
+                "EXECUTED",
+                "",
+                true,
+                false,
+                Optional.of(new HealthChange(0.01, 0.01, 100, 400)),
+                true);
+        ActionRecord refused = new ActionRecord(
+                Duration.ofMinutes(12),
+                "k3",
+                "restart_container",
+                "database",
+                "policy:z",
+                "REFUSED",
+                "APPROVAL_REQUIRED",
+                "",
+                true,
+                false,
+                Optional.empty(),
+                false);
+        ExperimentResult result = new ExperimentResult(
+                "made-up",
+                ExperimentKind.ERROR_INJECTION,
+                "service",
+                1,
+                List.of("checkout"),
+                List.of("checkout"),
+                List.of("checkout"),
+                List.of("checkout-0"),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(60),
+                Outcome.HEALED,
+                Optional.of(Duration.ofMinutes(1)),
+                Optional.of(Duration.ofMinutes(4)),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(harmful, undone, refused),
+                1,
+                1,
+                List.of(),
+                List.of(),
+                List.of());
+        SoakResult soak = new SoakResult(
+                Duration.ofHours(2), 1, List.of(0, 1), List.of(false, true), List.of("cache at 1h05m"), 0, 0);
 
-        // the figures come from the actions: a harmful one that was not rolled back fails the target
-        long harmful = results.stream()
-                .mapToLong(ExperimentResult::harmfulNotRolledBack)
-                .sum();
-        assertThat(report.harmfulLeft()).isEqualTo(harmful);
+        ScorecardReport report = Scorecard.summarise(1, List.of(result), soak, Duration.ZERO);
+
+        assertThat(report.harmful()).isEqualTo(2);
+        assertThat(report.harmfulLeft()).isEqualTo(1);
         assertThat(target(report, "Harmful actions left un-rolled-back").passed())
-                .isEqualTo(harmful == 0);
+                .isFalse();
+        assertThat(report.refusedByReason()).containsExactly(java.util.Map.entry("APPROVAL_REQUIRED", 1L));
+        assertThat(report.falsePositiveUnits()).isEqualTo(1);
+        assertThat(report.units()).isEqualTo(3);
+        assertThat(target(report, "False positives").passed())
+                .as("1 of 3 units")
+                .isFalse();
+        assertThat(report.automatedResolutionRate()).isEqualTo(1.0);
+        assertThat(target(report, "MTTR").passed()).isTrue();
+        assertThat(target(report, "MTTD").passed()).isTrue();
     }
 
     @Test
