@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             NabCommand.class,
             BenchmarkCommand.class,
             ReplayCommand.class,
+            ChaosCommand.class,
+            ScorecardCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

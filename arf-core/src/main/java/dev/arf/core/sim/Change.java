@@ -24,8 +24,14 @@ sealed interface Change {
             state.oomUntil = null;
             state.leakedMemory = 0;
             state.loadMemory = state.spec.baseMemory();
+            // Pod-bound faults go with the pods they were injected into; killed instances stay down.
             fleet.faults.removeIf(
-                    service, f -> f instanceof Fault.CpuSaturation || f instanceof Fault.DependencyFailure);
+                    service,
+                    f -> f instanceof Fault.CpuSaturation
+                            || f instanceof Fault.DependencyFailure
+                            || f instanceof Fault.LatencyInjection
+                            || f instanceof Fault.ErrorInjection
+                            || f instanceof Fault.MemoryPressure);
         }
     }
 

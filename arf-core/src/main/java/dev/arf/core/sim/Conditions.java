@@ -11,6 +11,11 @@ package dev.arf.core.sim;
  * @param failure 0..1 severity of the service's own failure
  * @param leakPerMinute memory fraction leaked per minute
  * @param partitioned whether callers cannot reach it
+ * @param injectedLatencyMs chaos: delay added to the slow share's requests
+ * @param injectedLatencyShare chaos: share of instances (so of requests) that are slow
+ * @param injectedErrorRate chaos: errors injected, averaged over the instances
+ * @param memoryPressure chaos: memory fraction taken by a hog, averaged over the instances
+ * @param killedInstances chaos: instances down
  */
 record Conditions(
         double surge,
@@ -19,7 +24,12 @@ record Conditions(
         double deployLatencyFactor,
         double failure,
         double leakPerMinute,
-        boolean partitioned) {
+        boolean partitioned,
+        double injectedLatencyMs,
+        double injectedLatencyShare,
+        double injectedErrorRate,
+        double memoryPressure,
+        int killedInstances) {
 
-    static final Conditions HEALTHY = new Conditions(1, 0, 0, 1, 0, 0, false);
+    static final Conditions HEALTHY = new Conditions(1, 0, 0, 1, 0, 0, false, 0, 0, 0, 0, 0);
 }

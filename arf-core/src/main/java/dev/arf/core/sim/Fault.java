@@ -116,4 +116,89 @@ public sealed interface Fault {
             return "network_partition";
         }
     }
+
+    /**
+     * Chaos: {@code addedMs} of extra delay on the requests served by {@code share} of the service's
+     * instances (as {@code tc netem} on those pods would add). Percentiles move once the slow share
+     * exceeds their tail (a p99 with 2% slow requests is slow, a p50 is not). Bound to the pods: a
+     * restart replaces them and ends it; traffic shifted to the standby escapes it.
+     */
+    record LatencyInjection(String service, double addedMs, double share) implements Fault {
+        public LatencyInjection {
+            Objects.requireNonNull(service, "service");
+            if (!(addedMs > 0 && addedMs <= 60_000)) {
+                throw new IllegalArgumentException("addedMs: must be within (0, 60000], got " + addedMs);
+            }
+            checkShare(share);
+        }
+
+        @Override
+        public String kind() {
+            return "latency_injection";
+        }
+    }
+
+    /**
+     * Chaos: {@code share} of the service's instances fail {@code errorRate} of their requests (an
+     * injected HTTP abort). Bound to the pods: a restart ends it.
+     */
+    record ErrorInjection(String service, double errorRate, double share) implements Fault {
+        public ErrorInjection {
+            Objects.requireNonNull(service, "service");
+            if (!(errorRate > 0 && errorRate <= 1)) {
+                throw new IllegalArgumentException("errorRate: must be within (0, 1], got " + errorRate);
+            }
+            checkShare(share);
+        }
+
+        @Override
+        public String kind() {
+            return "error_injection";
+        }
+    }
+
+    /**
+     * Chaos: a memory hog takes {@code fraction} of the memory limit, averaged over the instances it
+     * runs on (ramping in over a minute); near the limit garbage collection slows every request.
+     * Bound to the pods: a restart ends it.
+     */
+    record MemoryPressure(String service, double fraction) implements Fault {
+        public MemoryPressure {
+            Objects.requireNonNull(service, "service");
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("fraction: must be within (0, 1], got " + fraction);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "memory_pressure";
+        }
+    }
+
+    /**
+     * Chaos: these instances (ids from {@link Fleet#instances}) are killed and stay down while the
+     * fault lasts (their nodes are gone), so the service runs on fewer replicas. A restart does not
+     * bring them back; scaling out adds replicas elsewhere.
+     */
+    record InstanceKill(String service, java.util.List<String> instances) implements Fault {
+        public InstanceKill {
+            Objects.requireNonNull(service, "service");
+            instances = java.util.List.copyOf(instances);
+            if (instances.isEmpty()) {
+                throw new IllegalArgumentException("instances: at least one instance to kill");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "instance_kill";
+        }
+    }
+
+    private static void checkShare(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share: must be within (0, 1], got " + share);
+        }
+    }
 }

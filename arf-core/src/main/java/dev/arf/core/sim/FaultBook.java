@@ -12,6 +12,7 @@ final class FaultBook {
     private static final Duration SURGE_RAMP = Duration.ofMinutes(2);
     private static final Duration CPU_RAMP = Duration.ofMinutes(1);
     private static final Duration FAILURE_RAMP = Duration.ofMinutes(2);
+    private static final Duration MEMORY_RAMP = Duration.ofMinutes(1);
 
     /** A fault and its onset; {@code fromDeploy} marks a leak that came in with a bad deploy. */
     private record Active(Fault fault, Instant since, boolean fromDeploy) {}
@@ -95,6 +96,11 @@ final class FaultBook {
         double failure = 0;
         double leak = 0;
         boolean partitioned = false;
+        double injectedMs = 0;
+        double slowShare = 0;
+        double injectedErrorsOk = 1;
+        double memoryPressure = 0;
+        java.util.Set<String> killed = new java.util.HashSet<>();
         for (Active a : active) {
             if (!a.fault().service().equals(service)) {
                 continue;
@@ -110,10 +116,28 @@ final class FaultBook {
                 case Fault.DependencyFailure f -> failure = Math.max(failure, ramp(elapsed, FAILURE_RAMP));
                 case Fault.MemoryLeak m -> leak += m.ratePerMinute();
                 case Fault.NetworkPartition p -> partitioned = true;
+                case Fault.LatencyInjection l -> {
+                    injectedMs += l.addedMs();
+                    slowShare = Math.max(slowShare, l.share());
+                }
+                case Fault.ErrorInjection e -> injectedErrorsOk *= 1 - e.errorRate() * e.share();
+                case Fault.MemoryPressure m -> memoryPressure += m.fraction() * ramp(elapsed, MEMORY_RAMP);
+                case Fault.InstanceKill k -> killed.addAll(k.instances());
             }
         }
         return new Conditions(
-                surge, Math.min(extraCpu, 0.95), Math.min(deployErrors, 1), deployLatency, failure, leak, partitioned);
+                surge,
+                Math.min(extraCpu, 0.95),
+                Math.min(deployErrors, 1),
+                deployLatency,
+                failure,
+                leak,
+                partitioned,
+                injectedMs,
+                slowShare,
+                1 - injectedErrorsOk,
+                Math.min(memoryPressure, 1),
+                killed.size());
     }
 
     private static double ramp(Duration elapsed, Duration over) {

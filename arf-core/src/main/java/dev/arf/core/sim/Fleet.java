@@ -24,6 +24,19 @@ import java.util.Set;
  * another ticks.
  */
 public final class Fleet {
+    /**
+     * The availability zones every simulated fleet spreads over. Replica {@code i} of a service
+     * (counting from 0, in the order replicas were added) runs in {@code ZONES.get(i % 3)}: placement
+     * is all the simulator knows of zones, enough for chaos experiments to aim at a zone.
+     */
+    public static final List<String> ZONES = List.of("zone-a", "zone-b", "zone-c");
+
+    /**
+     * One replica of a service: {@code <service>-<i>}, its zone, and whether it serves traffic now
+     * (not yet ready, or killed by an {@link Fault.InstanceKill}, means it does not).
+     */
+    public record Instance(String id, String service, String zone, boolean serving) {}
+
     private final FleetState state;
 
     /**
@@ -78,7 +91,9 @@ public final class Fleet {
      *   <li>{@code SCALE_IN}: parameter {@code replicas}, by default a third fewer, never below the
      *       minimum; immediate.
      *   <li>{@code RESTART_CONTAINER}: a 20 s rolling restart (a small error blip, one replica
-     *       down); frees leaked memory and ends a runaway CPU. A memory leak goes on leaking.
+     *       down); frees leaked memory and ends a runaway CPU, a wedged process and the pod-bound chaos
+     *       faults (injected latency, errors, memory hogs). A memory leak goes on leaking; killed
+     *       instances stay down.
      *   <li>{@code ROLLBACK}: removes the latest bad deploy (and a leak it brought) after 45 s;
      *       SKIPPED when nothing was deployed.
      *   <li>{@code CIRCUIT_BREAKER}: if the target is the failing service, its callers open breakers
@@ -128,6 +143,27 @@ public final class Fleet {
     /** The version running now: the latest bad deploy's, or the spec's. */
     public synchronized String version(String service) {
         return state.version(service);
+    }
+
+    /**
+     * The service's replicas as asked for by the last scaling action, in placement order (see {@link
+     * #ZONES}).
+     */
+    public synchronized List<Instance> instances(String service) {
+        ServiceState s = state.state(service);
+        Set<String> killed = new java.util.HashSet<>();
+        for (Fault f : state.faults.faults()) {
+            if (f instanceof Fault.InstanceKill k && k.service().equals(service)) {
+                killed.addAll(k.instances());
+            }
+        }
+        List<Instance> all = new java.util.ArrayList<>(s.desiredReplicas);
+        for (int i = 0; i < s.desiredReplicas; i++) {
+            String id = service + "-" + i;
+            all.add(new Instance(
+                    id, service, ZONES.get(i % ZONES.size()), i < s.readyReplicas && !killed.contains(id)));
+        }
+        return List.copyOf(all);
     }
 
     /** Dependencies {@code service} currently fails fast on. */

@@ -68,10 +68,11 @@ final class FleetTick {
         state.demandNoise = keep * state.demandNoise + Math.sqrt(1 - keep * keep) * 0.03 * gaussian();
         double nominal = spec.baselineLoad() * curve;
         double demand = nominal * relativeTraffic(service) * c.surge() * Math.max(0.5, 1 + state.demandNoise);
-        double capacity = ServiceModel.capacity(spec, state.readyReplicas, c.extraCpu());
+        int serving = Math.max(0, state.readyReplicas - c.killedInstances());
+        double capacity = Math.max(1e-6, ServiceModel.capacity(spec, serving, c.extraCpu()));
         Instant now = fleet.now();
         if (state.restarting(now)) {
-            capacity *= state.readyReplicas > 1 ? (state.readyReplicas - 1.0) / state.readyReplicas : 0.5;
+            capacity *= serving > 1 ? (serving - 1.0) / serving : 0.5;
         }
         if (state.oomRestarting(now)) {
             capacity *= 0.5;
@@ -188,6 +189,7 @@ final class FleetTick {
         double alpha = 1 - Math.exp(-minutes / MEMORY_TIME_CONSTANT_MINUTES);
         state.loadMemory += (ServiceModel.memoryTarget(state.spec, rho) - state.loadMemory) * alpha;
         double memory = state.loadMemory + state.leakedMemory;
+        memory += c.memoryPressure();
         if (memory < ServiceModel.FAILURE_MEMORY) {
             memory += (ServiceModel.FAILURE_MEMORY - memory) * c.failure();
         }
@@ -212,9 +214,14 @@ final class FleetTick {
                 .cpuUtil(o.cpu())
                 .memoryUtil(o.memory())
                 .label("env", "sim")
-                .label("replicas", Integer.toString(state.readyReplicas))
+                .label("replicas", Integer.toString(Math.max(0, state.readyReplicas - killed(service))))
                 .label("version", fleet.version(service))
                 .build();
+    }
+
+    private int killed(String service) {
+        Conditions c = conditions.get(service);
+        return c == null ? 0 : c.killedInstances();
     }
 
     private static double mix(double a, double b, double share) {

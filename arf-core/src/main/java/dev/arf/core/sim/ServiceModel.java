@@ -45,7 +45,17 @@ final class ServiceModel {
         double p95 = p50 * (1.9 + bounded);
         double p99 = p50 * (3.0 + 2 * bounded);
         double f = c.failure();
-        return new Latency(p50 + 250 * f, p95 + 600 * f, p99 + 820 * f);
+        double ms = c.injectedLatencyMs();
+        double slow = c.injectedLatencyShare();
+        return new Latency(
+                p50 + 250 * f + ms * tailWeight(slow, 0.50),
+                p95 + 600 * f + ms * tailWeight(slow, 0.95),
+                p99 + 820 * f + ms * tailWeight(slow, 0.99));
+    }
+
+    /** How far a percentile moves towards a slow share's delay: fully once the share exceeds its tail. */
+    static double tailWeight(double slowShare, double percentile) {
+        return Math.min(1, slowShare / (1 - percentile));
     }
 
     /** Errors the service causes itself: baseline, bad versions, shedding beyond capacity, failure. */
@@ -56,7 +66,8 @@ final class ServiceModel {
                 * (1 - c.deployErrorRate())
                 * (1 - shed)
                 * (1 - nearSaturation)
-                * (1 - FAILURE_ERROR_RATE * c.failure());
+                * (1 - FAILURE_ERROR_RATE * c.failure())
+                * (1 - c.injectedErrorRate());
         return clamp01(1 - ok);
     }
 
