@@ -10,6 +10,9 @@ public final class AuditEvents {
     public static final String INCIDENT_OPENED = "INCIDENT_OPENED";
 
     public static final String INCIDENT_RESOLVED = "INCIDENT_RESOLVED";
+
+    /** A service's traffic loss was folded into its caller's open incident instead of opening one. */
+    public static final String INCIDENT_INHIBITED = "INCIDENT_INHIBITED";
     /** A healing policy proposed actions, with its matched conditions. */
     public static final String POLICY_DECISION = "POLICY_DECISION";
     /** Every gate allowed the action. */

@@ -151,6 +151,10 @@ public final class ReliabilityEngine implements AutoCloseable {
         final ServiceHistory history = new ServiceHistory(historySize);
         long events;
         Cause lastCause = Cause.UNKNOWN;
+        /** The caller's incident this service's traffic loss was last folded into, so it is noted once. */
+        String inhibitedBy;
+        /** The service whose incident that is. */
+        String inhibitedByService;
         /** Read by other services' diagnoses without the lock; a slightly stale value is fine. */
         volatile boolean unhealthy;
     }
@@ -224,6 +228,12 @@ public final class ReliabilityEngine implements AutoCloseable {
             pipeline.detector.snapshot(event.service()).ifPresent(store::saveSnapshot);
         }
         pipeline.unhealthy = failing(detection);
+        Optional<Incident> explainingIncident = upstreamIncidentExplaining(event.service(), detection, pipeline);
+        if (explainingIncident.isPresent()) {
+            return inhibited(event, detection, pipeline, explainingIncident.get());
+        }
+        pipeline.inhibitedBy = null;
+        pipeline.inhibitedByService = null;
         IncidentTracker.Update update = incidents.observe(detection);
         update.incident().filter(i -> update.changed()).ifPresent(store::saveIncident);
         if (update.resolved()) {
@@ -345,6 +355,105 @@ public final class ReliabilityEngine implements AutoCloseable {
                 incident.id(),
                 detection,
                 List.of());
+    }
+
+    /**
+     * Like Alertmanager's inhibition of downstream alerts: a service whose only symptom is lost traffic,
+     * while one of its callers has an open incident, is receiving less because the caller is failing or
+     * shedding load. That is the caller's incident, not a new one: paging for every quiet service
+     * behind a broken gateway is noise. Only when it would open a new incident (an open one carries
+     * on), and only for traffic below its baseline with no errors, latency or saturation.
+     */
+    private Optional<Incident> upstreamIncidentExplaining(
+            String service, Detection detection, ServicePipeline pipeline) {
+        if (!detection.anomalous()
+                || !onlyTrafficLoss(detection, pipeline.inhibitedBy != null)
+                || incidents.openIncident(service).isPresent()) {
+            return Optional.empty();
+        }
+        for (String caller : callers.getOrDefault(service, List.of())) {
+            Optional<Incident> open = incidents.openIncident(caller);
+            if (open.isEmpty()) {
+                // A caller whose own traffic loss was folded upstream passes the same explanation on.
+                ServicePipeline callerPipeline = pipelines.get(caller);
+                if (callerPipeline != null && callerPipeline.inhibitedByService != null) {
+                    String upstreamId = callerPipeline.inhibitedBy;
+                    open = incidents
+                            .openIncident(callerPipeline.inhibitedByService)
+                            .filter(i -> i.id().equals(upstreamId));
+                }
+            }
+            if (open.isPresent()) {
+                return open;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether traffic below its baseline is the only symptom; the forest's "unusual vector" alone counts as
+     * the same symptom while the service's traffic loss is already folded into an upstream incident.
+     */
+    private static boolean onlyTrafficLoss(Detection detection, boolean alreadyInhibited) {
+        boolean trafficLoss = alreadyInhibited;
+        for (Signal signal : detection.signals()) {
+            if (signal.kind() == SignalKind.RCF) {
+                continue;
+            }
+            if (!signal.metric().equals(Metric.THROUGHPUT.key()) || signal.value() >= signal.expected()) {
+                return false;
+            }
+            trafficLoss = true;
+        }
+        return trafficLoss;
+    }
+
+    private AnalysisResult inhibited(
+            TelemetryEvent event, Detection detection, ServicePipeline pipeline, Incident upstream) {
+        String note = event.service() + " receives less traffic (" + trafficLoss(detection) + ") while its caller "
+                + upstream.service() + " has incident " + upstream.id() + ": counted as part of it, no incident opened";
+        if (!upstream.id().equals(pipeline.inhibitedBy)) {
+            pipeline.inhibitedBy = upstream.id();
+            pipeline.inhibitedByService = upstream.service();
+            incidents
+                    .record(
+                            upstream.id(),
+                            new TimelineEntry(event.timestamp(), TimelineEntry.Kind.ANALYSIS, "downstream: " + note))
+                    .ifPresent(store::saveIncident);
+            audit(new AuditEntry(
+                    event.timestamp(),
+                    AuditEvents.INCIDENT_INHIBITED,
+                    event.service(),
+                    "engine",
+                    Map.of("incident", upstream.id(), "caller", upstream.service())));
+        }
+        DetectiveFinding finding = detective.examine(detection);
+        MultiAgentAnalysis analysis = new MultiAgentAnalysis(
+                new IncidentSummary(detection.confidence(), Severity.LOW, upstream.id(), note),
+                finding,
+                null,
+                null,
+                List.of());
+        return new AnalysisResult(
+                event.service(),
+                event.timestamp(),
+                AnalysisResult.Status.NORMAL,
+                Severity.LOW,
+                detection.confidence(),
+                analysis,
+                null,
+                List.of(),
+                upstream.id(),
+                detection,
+                List.of());
+    }
+
+    private static String trafficLoss(Detection detection) {
+        return detection.signals().stream()
+                .filter(s -> s.kind() != SignalKind.RCF && s.expected() > 0)
+                .findFirst()
+                .map(s -> String.format(Locale.ROOT, "%.0f%% below its baseline", 100 * (1 - s.value() / s.expected())))
+                .orElse("below its baseline");
     }
 
     /**

@@ -157,6 +157,33 @@ public final class DefaultPolicies {
             "unknown");
 
     /**
+     * Errors above 5 % or p99 latency above 500 ms that the Diagnostician cannot pin on a cause — no
+     * deploy, no failing dependency, no saturation: the service's own instances are sick (a wedged
+     * process, a bad host, a poisoned cache). A rolling restart replaces them, the first response an
+     * on-call engineer would try, and the team is told. Bounded: cooldown 10 min, at most 2 per hour,
+     * and the Guardian stops it as an ineffective fix when restarts do not help. Priority 2. Two
+     * policies because a policy's conditions must all hold.
+     */
+    public static final HealingPolicy UNEXPLAINED_ERRORS_RESTART = policy(
+            "unexplained_errors_restart",
+            List.of(new PolicyCondition("error_rate", Operator.GT, 0.05)),
+            List.of(RESTART_CONTAINER, ALERT_TEAM),
+            2,
+            Duration.ofMinutes(10),
+            2,
+            "unknown");
+
+    /** As {@link #UNEXPLAINED_ERRORS_RESTART}, for p99 latency above 500 ms. */
+    public static final HealingPolicy UNEXPLAINED_LATENCY_RESTART = policy(
+            "unexplained_latency_restart",
+            List.of(new PolicyCondition("latency_p99", Operator.GT, 500)),
+            List.of(RESTART_CONTAINER, ALERT_TEAM),
+            2,
+            Duration.ofMinutes(10),
+            2,
+            "unknown");
+
+    /**
      * CPU above 85 %, whatever the diagnosis: scale out before saturation turns into latency. Same
      * pacing as the latency policy (5 min, 6 per hour). Priority 3.
      */
@@ -191,6 +218,8 @@ public final class DefaultPolicies {
             TRAFFIC_SURGE_SCALE_OUT,
             DATABASE_FAILURE_CIRCUIT_BREAKER,
             MEMORY_PRESSURE_RESTART,
+            UNEXPLAINED_ERRORS_RESTART,
+            UNEXPLAINED_LATENCY_RESTART,
             CPU_SATURATION_SCALE_OUT,
             HIGH_LATENCY_SCALE_OUT,
             ANOMALY_ALERT);

@@ -180,6 +180,76 @@ class ReliabilityEngineTest {
                 .allMatch(s -> s.reasonCode().equals("TEST_REFUSAL"));
     }
 
+    private TelemetryEvent traffic(String service, double throughput) {
+        return TelemetryEvent.builder(service, clock.instant())
+                .latencyP50(40)
+                .latencyP95(80)
+                .latencyP99(120)
+                .errorRate(0.002)
+                .throughput(throughput)
+                .cpuUtil(0.4)
+                .memoryUtil(0.5)
+                .build();
+    }
+
+    /** gateway → checkout → payments; payments alone has no caller in trouble in the last phase. */
+    private ReliabilityEngine chain(dev.arf.core.audit.InMemoryAuditLog audit) {
+        ReliabilityEngine engine = ReliabilityEngine.builder()
+                .clock(clock)
+                .audit(audit)
+                .dependencies(Map.of("gateway", List.of("checkout"), "checkout", List.of("payments")))
+                .build();
+        for (int i = 0; i < 30 * 4; i++) {
+            engine.process(event("gateway", 120 + (i % 5), 0.002, 0.4, 0.5));
+            engine.process(traffic("checkout", 1000 + (i % 7) * 5));
+            engine.process(traffic("payments", 500 + (i % 7) * 3));
+            clock.advance(Duration.ofSeconds(15));
+        }
+        return engine;
+    }
+
+    @Test
+    void servicesThatOnlyLoseTrafficBehindAFailingCallerJoinItsIncidentInsteadOfOpeningTheirOwn() {
+        dev.arf.core.audit.InMemoryAuditLog audit = new dev.arf.core.audit.InMemoryAuditLog();
+        ReliabilityEngine engine = chain(audit);
+        for (int i = 0; i < 12; i++) {
+            engine.process(event("gateway", 900, 0.3, 0.4, 0.5));
+            engine.process(traffic("checkout", 300));
+            engine.process(traffic("payments", 150));
+            clock.advance(Duration.ofSeconds(15));
+        }
+
+        assertThat(engine.openIncidents())
+                .extracting(dev.arf.core.incident.Incident::service)
+                .containsExactly("gateway");
+        String gatewayIncident = engine.openIncidents().get(0).id();
+        assertThat(engine.incident(gatewayIncident).orElseThrow().timeline())
+                .anyMatch(e -> e.message().startsWith("downstream: checkout receives less traffic"))
+                .anyMatch(e -> e.message().startsWith("downstream: payments receives less traffic"));
+        assertThat(audit.read(1, Integer.MAX_VALUE))
+                .filteredOn(r -> r.entry().event().equals("INCIDENT_INHIBITED"))
+                .extracting(r -> r.entry().subject())
+                .containsExactlyInAnyOrder("checkout", "payments");
+    }
+
+    @Test
+    void lostTrafficWithNoCallerInTroubleOrWithErrorsOfItsOwnStillOpensAnIncident() {
+        dev.arf.core.audit.InMemoryAuditLog audit = new dev.arf.core.audit.InMemoryAuditLog();
+        ReliabilityEngine engine = chain(audit);
+        for (int i = 0; i < 12; i++) {
+            engine.process(event("gateway", 120 + (i % 5), 0.002, 0.4, 0.5));
+            engine.process(traffic("checkout", 300));
+            engine.process(event("payments", 900, 0.3, 0.4, 0.5));
+            clock.advance(Duration.ofSeconds(15));
+        }
+
+        assertThat(engine.openIncidents())
+                .extracting(dev.arf.core.incident.Incident::service)
+                .containsExactlyInAnyOrder("checkout", "payments");
+        assertThat(audit.read(1, Integer.MAX_VALUE))
+                .noneMatch(r -> r.entry().event().equals("INCIDENT_INHIBITED"));
+    }
+
     @Test
     void aCascadeLinksEachCallersIncidentToItsDependencysIncident() {
         ReliabilityEngine engine = ReliabilityEngine.builder()

@@ -307,7 +307,8 @@ class PolicyEngineTest {
 
         assertThat(matches)
                 .extracting(x -> x.policy().name())
-                .containsExactly("cpu_saturation_scale_out", "high_latency_scale_out");
-        assertThat(PolicyEngine.proposedActions(matches)).containsExactly(HealingAction.SCALE_OUT);
+                .containsExactly("unexplained_latency_restart", "cpu_saturation_scale_out", "high_latency_scale_out");
+        assertThat(PolicyEngine.proposedActions(matches))
+                .containsExactly(HealingAction.RESTART_CONTAINER, HealingAction.ALERT_TEAM, HealingAction.SCALE_OUT);
     }
 }
