@@ -4,7 +4,7 @@
 # and a summary to stdout. Takes about 30 minutes on 2 cores. Run it on an otherwise idle machine.
 #
 #   bash arf-bench/run.sh                 # every section
-#   bash arf-bench/run.sh audit guardian  # only these: detection audit guardian refusal engine footprint reload nab replays
+#   bash arf-bench/run.sh audit guardian  # only these: detection audit guardian refusal engine footprint reload nab replays scorecard
 #
 # The audit section also measures PostgreSQL: at ARF_BENCH_PG_URL (jdbc:postgresql://host:port/db?user=…)
 # when set, else on a private server it starts from the machine's PostgreSQL binaries (pg_config
@@ -17,7 +17,7 @@ cd "$here"
 JAVA="$("$here/jdk.sh")/bin/java"
 out="$here/bench-results"
 mkdir -p "$out"
-sections="${*:-detection audit guardian refusal engine footprint reload nab replays}"
+sections="${*:-detection audit guardian refusal engine footprint reload nab replays scorecard}"
 want() { [[ " $sections " == *" $1 "* ]]; }
 
 ./build.sh -q -DskipTests -Dspotless.check.skip=true -pl arf-bench -am package
@@ -178,4 +178,10 @@ if want replays; then
   start=$(date +%s.%N)
   ./arf benchmark --out "$out/replays" | tee "$out/replays.txt"
   awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "wall time: %.1f s, JVM start included\n", e - s }'
+fi
+
+if want scorecard; then
+  echo "== SRE scorecard: eight seeded chaos experiments and a 24-hour soak on the simulated fleet (seed 42)"
+  rm -rf "$out/scorecard"
+  ./arf scorecard --out "$out/scorecard" --seed 42 2>/dev/null | tee "$out/scorecard.txt" || true
 fi

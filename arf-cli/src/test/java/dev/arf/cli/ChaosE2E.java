@@ -56,7 +56,7 @@ class ChaosE2E {
                 blast_radius: {scope: service, service: payments}
                 duration: 20m
                 safety:
-                  - {metric: error_rate, below: 10%, services: [api-gateway], for: 1m}
+                  - {metric: error_rate, below: 10%, services: [api-gateway], for: 15s}
                 """);
 
         Run run = arf("chaos", "run", file.toString(), "--json");

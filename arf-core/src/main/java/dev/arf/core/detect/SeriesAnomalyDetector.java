@@ -67,7 +67,7 @@ public final class SeriesAnomalyDetector {
 
         double novelty = 0;
         int noveltyScale = 0;
-        if (max > min) {
+        if (max > min && Double.isFinite(max - min)) {
             for (PatternMemory memory : memories) {
                 double ratio = memory.observe(this, rows > settings.learningRows());
                 if (ratio > novelty) {
@@ -108,7 +108,9 @@ public final class SeriesAnomalyDetector {
         if (max == min) {
             return value == min ? 0 : 1;
         }
-        return Math.max(value - max, min - value) / (max - min);
+        double excess = Math.max(value - max, min - value) / (max - min);
+        // Ranges near Double.MAX_VALUE overflow; such a series has no meaningful extremes to judge.
+        return Double.isFinite(excess) ? excess : 0;
     }
 
     private void remember(double value) {

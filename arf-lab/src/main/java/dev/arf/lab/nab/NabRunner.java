@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,47 +73,53 @@ public final class NabRunner {
     }
 
     private FileRun runFile(Path in, Path out, String name) {
-        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(settings);
-        int rows = 0;
         try {
             Files.createDirectories(out.getParent());
             try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
                     BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                String header = reader.readLine();
-                if (header == null || !header.strip().replace(" ", "").equalsIgnoreCase("timestamp,value")) {
-                    throw new MalformedDataException(name + ":1: expected the header timestamp,value");
-                }
-                writer.write("timestamp,value,anomaly_score\n");
-                String line;
-                int lineNumber = 1;
-                while ((line = reader.readLine()) != null) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    int comma = line.indexOf(',');
-                    if (comma < 0 || line.indexOf(',', comma + 1) >= 0) {
-                        throw new MalformedDataException(
-                                name + ":" + lineNumber + ": expected two fields, timestamp,value");
-                    }
-                    String timestamp = line.substring(0, comma).strip();
-                    String text = line.substring(comma + 1).strip();
-                    double value;
-                    try {
-                        value = Double.parseDouble(text);
-                    } catch (NumberFormatException e) {
-                        throw new MalformedDataException(
-                                name + ":" + lineNumber + ": value '" + abbreviate(text) + "' is not a number");
-                    }
-                    double score = detector.observe(value).score();
-                    writer.write(timestamp + "," + text + "," + String.format(Locale.ROOT, "%.6f", score) + "\n");
-                    rows++;
-                }
+                return new FileRun(name, score(reader, writer, name));
             }
+        } catch (CharacterCodingException e) {
+            throw new MalformedDataException(name + ": not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new FileRun(name, rows);
+    }
+
+    /** Scores one NAB-format stream with a fresh detector; returns the rows scored. */
+    int score(BufferedReader reader, Writer writer, String name) throws IOException {
+        SeriesAnomalyDetector detector = new SeriesAnomalyDetector(settings);
+        String header = reader.readLine();
+        if (header == null || !header.strip().replace(" ", "").equalsIgnoreCase("timestamp,value")) {
+            throw new MalformedDataException(name + ":1: expected the header timestamp,value");
+        }
+        writer.write("timestamp,value,anomaly_score\n");
+        int rows = 0;
+        String line;
+        int lineNumber = 1;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            int comma = line.indexOf(',');
+            if (comma < 0 || line.indexOf(',', comma + 1) >= 0) {
+                throw new MalformedDataException(name + ":" + lineNumber + ": expected two fields, timestamp,value");
+            }
+            String timestamp = line.substring(0, comma).strip();
+            String text = line.substring(comma + 1).strip();
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new MalformedDataException(
+                        name + ":" + lineNumber + ": value '" + abbreviate(text) + "' is not a number");
+            }
+            double score = detector.observe(value).score();
+            writer.write(timestamp + "," + text + "," + String.format(Locale.ROOT, "%.6f", score) + "\n");
+            rows++;
+        }
+        return rows;
     }
 
     private static String abbreviate(String text) {
