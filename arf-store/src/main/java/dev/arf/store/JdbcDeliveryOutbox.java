@@ -83,7 +83,7 @@ final class JdbcDeliveryOutbox implements DeliveryOutbox {
                         c,
                         "SELECT " + COLUMNS
                                 + " FROM notification_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?"
-                                + " ORDER BY next_attempt_at, created_at, delivery_id LIMIT ?",
+                                + " ORDER BY next_attempt_at, created_at, seq LIMIT ?",
                         ps -> {
                             SqlValues.setInstant(ps, 1, now);
                             ps.setInt(2, limit);
@@ -99,7 +99,7 @@ final class JdbcDeliveryOutbox implements DeliveryOutbox {
                 c -> query(
                         c,
                         "SELECT " + COLUMNS + " FROM notification_outbox WHERE state = 'PENDING'"
-                                + " ORDER BY next_attempt_at, created_at, delivery_id LIMIT ?",
+                                + " ORDER BY next_attempt_at, created_at, seq LIMIT ?",
                         ps -> ps.setInt(1, limit)));
     }
 
@@ -167,7 +167,7 @@ final class JdbcDeliveryOutbox implements DeliveryOutbox {
                 c -> query(
                         c,
                         "SELECT " + COLUMNS + " FROM notification_outbox WHERE state = 'DEAD'"
-                                + " ORDER BY next_attempt_at DESC, delivery_id DESC LIMIT ?",
+                                + " ORDER BY next_attempt_at DESC, seq DESC LIMIT ?",
                         ps -> ps.setInt(1, limit)));
     }
 
@@ -197,7 +197,7 @@ final class JdbcDeliveryOutbox implements DeliveryOutbox {
                 c -> query(
                                 c,
                                 "SELECT " + COLUMNS + " FROM notification_outbox WHERE channel = ? AND incident_key = ?"
-                                        + " ORDER BY created_at DESC, delivery_id DESC LIMIT 1",
+                                        + " ORDER BY created_at DESC, seq DESC LIMIT 1",
                                 ps -> {
                                     ps.setString(1, channel);
                                     ps.setString(2, incidentKey);

@@ -113,12 +113,28 @@ public abstract class NotificationStoreContract {
         outbox.enqueue(entry("msg_a", T0));
         outbox.enqueue(entry("msg_early", T0.minusSeconds(5)));
 
-        assertThat(outbox.due(T0, 10)).extracting(OutboxEntry::id).containsExactly("msg_early", "msg_a", "msg_b");
-        assertThat(outbox.due(T0, 2)).extracting(OutboxEntry::id).containsExactly("msg_early", "msg_a");
+        assertThat(outbox.due(T0, 10)).extracting(OutboxEntry::id).containsExactly("msg_early", "msg_b", "msg_a");
+        assertThat(outbox.due(T0, 2)).extracting(OutboxEntry::id).containsExactly("msg_early", "msg_b");
         assertThat(outbox.due(T0.plusSeconds(30), 10)).hasSize(4);
         assertThat(outbox.pending(10))
                 .extracting(OutboxEntry::id)
-                .containsExactly("msg_early", "msg_a", "msg_b", "msg_late");
+                .containsExactly("msg_early", "msg_b", "msg_a", "msg_late");
+    }
+
+    @Test
+    void entriesDueAtTheSameInstantComeInTheOrderQueuedWhateverTheirIds() {
+        DeliveryOutbox outbox = storage().outbox();
+        List<String> ids = List.of("msg_f3", "msg_a1", "msg_zz", "msg_00", "msg_b7");
+        ids.forEach(id -> outbox.enqueue(entry(id, T0)));
+
+        assertThat(outbox.due(T0, 10)).extracting(OutboxEntry::id).containsExactlyElementsOf(ids);
+
+        outbox.retryLater("msg_a1", 1, T0.plusSeconds(5), "x");
+        outbox.retryLater("msg_f3", 1, T0.plusSeconds(5), "x");
+        assertThat(outbox.due(T0.plusSeconds(5), 10))
+                .as("a reschedule keeps the queue order among ties")
+                .extracting(OutboxEntry::id)
+                .containsExactly("msg_zz", "msg_00", "msg_b7", "msg_f3", "msg_a1");
     }
 
     @Test

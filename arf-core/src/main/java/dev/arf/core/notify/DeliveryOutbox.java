@@ -12,8 +12,9 @@ import java.util.Optional;
  *
  * <p>The contract ({@code dev.arf.testkit.NotificationStoreContract}): entries come back exactly as
  * written (instants to the microsecond); {@link #enqueue} of an id already present changes nothing;
- * {@link #due} lists pending entries due at {@code now}, earliest due first (ties: creation, id);
- * dead letters are newest first.
+ * {@link #due} lists pending entries due at {@code now}, earliest due first (ties: creation, then the
+ * order they were queued — so a trigger queued before a resolve is sent first); dead letters are newest
+ * first.
  */
 public interface DeliveryOutbox {
     /** Writes a new entry; committed when this returns. @return false when the id was already there. */

@@ -10,12 +10,9 @@ import java.util.Optional;
 
 /** {@link DeliveryOutbox} in memory: lost on restart; for tests and for ARF without a store. Thread-safe. */
 public final class InMemoryDeliveryOutbox implements DeliveryOutbox {
-    static final Comparator<OutboxEntry> DUE_ORDER = Comparator.comparing(OutboxEntry::nextAttemptAt)
-            .thenComparing(OutboxEntry::createdAt)
-            .thenComparing(OutboxEntry::id);
-    static final Comparator<OutboxEntry> NEWEST_FINISHED_FIRST = Comparator.comparing(OutboxEntry::nextAttemptAt)
-            .thenComparing(OutboxEntry::id)
-            .reversed();
+    /** Earliest due first; ties in the order queued (the map keeps it, and the sort is stable). */
+    static final Comparator<OutboxEntry> DUE_ORDER =
+            Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::createdAt);
 
     private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
 
@@ -108,11 +105,12 @@ public final class InMemoryDeliveryOutbox implements DeliveryOutbox {
     @Override
     public synchronized List<OutboxEntry> deadLetters(int limit) {
         checkLimit(limit);
-        return entries.values().stream()
+        List<OutboxEntry> dead = new java.util.ArrayList<>(entries.values().stream()
                 .filter(e -> e.state() == DeliveryState.DEAD)
-                .sorted(NEWEST_FINISHED_FIRST)
-                .limit(limit)
-                .toList();
+                .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt))
+                .toList());
+        java.util.Collections.reverse(dead); // newest first; ties: the later queued first
+        return dead.stream().limit(limit).toList();
     }
 
     @Override
@@ -140,9 +138,15 @@ public final class InMemoryDeliveryOutbox implements DeliveryOutbox {
 
     @Override
     public synchronized Optional<OutboxEntry> latestFor(String channel, String incidentKey) {
-        return entries.values().stream()
-                .filter(e -> e.channel().equals(channel) && incidentKey.equals(e.incidentKey()))
-                .max(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id));
+        OutboxEntry latest = null;
+        for (OutboxEntry e : entries.values()) {
+            if (e.channel().equals(channel)
+                    && incidentKey.equals(e.incidentKey())
+                    && (latest == null || !e.createdAt().isBefore(latest.createdAt()))) {
+                latest = e; // ties: the later queued
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     private void replace(String id, java.util.function.UnaryOperator<OutboxEntry> change) {

@@ -198,6 +198,19 @@ public final class UrlGuard {
     }
 
     /**
+     * Checks a host for a non-HTTP connection (an SMTP server): the same rules as {@link #check} for
+     * {@code http://host/}, every resolved address included.
+     */
+    public Optional<Refused> checkHost(String host) {
+        if (host == null || host.isEmpty()) {
+            return Optional.of(new Refused(Reason.MALFORMED, "no host"));
+        }
+        String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        UrlVerdict v = check("http://" + authority + "/");
+        return v instanceof Refused r ? Optional.of(r) : Optional.empty();
+    }
+
+    /**
      * Whether a connection to {@code address}, reached through {@code host} (a name, or the address
      * itself), is allowed: the check every socket makes before it connects.
      */
