@@ -30,7 +30,7 @@ final class HttpAttempts {
 
     private static String describe(HttpOutcome.Response r) {
         String body = r.body().strip();
-        return "HTTP " + r.status()
-                + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body));
+        // not shortened here: the dispatcher masks secrets first, then shortens (a cut secret would escape the mask)
+        return "HTTP " + r.status() + (body.isEmpty() ? "" : ": " + body);
     }
 }

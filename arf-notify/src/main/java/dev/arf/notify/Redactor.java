@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Masks secrets in text that leaves ARF's hands (log lines, stored errors, dead letters, exceptions):
  * every known secret value, anything shaped like a webhook secret or a Slack webhook path, and CR/LF
- * (so a receiver's answer cannot forge log lines).
+ * (so a receiver's answer cannot forge log lines). Shortens only after masking, so no secret is cut in
+ * two and half-shown.
  */
 final class Redactor {
     private static final Pattern WHSEC = Pattern.compile("whsec_[A-Za-z0-9+/=]+");

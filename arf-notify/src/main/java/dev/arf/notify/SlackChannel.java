@@ -108,9 +108,11 @@ public final class SlackChannel implements Channel {
         return HttpAttempts.of(http.post(webhookUrl.reveal(), Map.of(), entry.body(), "application/json"), now);
     }
 
+    /** The URL, and its path alone (a receiver echoing the request line shows only that). */
     @Override
     public List<Secret> secrets() {
-        return List.of(webhookUrl);
+        String path = java.net.URI.create(webhookUrl.reveal()).getRawPath();
+        return path == null || path.length() < 8 ? List.of(webhookUrl) : List.of(webhookUrl, Secret.of(path));
     }
 
     @Override
