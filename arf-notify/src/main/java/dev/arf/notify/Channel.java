@@ -15,7 +15,10 @@ public interface Channel {
     /** The outbox's channel name: {@code webhook:<id>}, {@code slack}, {@code pagerduty}, {@code jira}, {@code email}. */
     String name();
 
-    /** Who receives, for the per-receiver circuit ({@code host:port}); never a secret. */
+    /**
+     * Who receives, for the per-receiver circuit: {@code host:port}, so every channel and subscription
+     * sending to one server shares one circuit; never a secret.
+     */
     String receiver();
 
     /** True when this channel wants the notification at all. */

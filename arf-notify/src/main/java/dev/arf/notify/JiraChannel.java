@@ -65,7 +65,7 @@ public final class JiraChannel implements Channel {
 
     @Override
     public String receiver() {
-        return "jira " + Channels.hostPort(issueUrl);
+        return Channels.hostPort(issueUrl);
     }
 
     /** The configured types; for incident state changes only the opening one (an issue per incident). */

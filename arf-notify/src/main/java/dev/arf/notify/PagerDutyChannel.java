@@ -61,7 +61,7 @@ public final class PagerDutyChannel implements Channel {
 
     @Override
     public String receiver() {
-        return "pagerduty " + Channels.hostPort(enqueueUrl);
+        return Channels.hostPort(enqueueUrl);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class SlackChannel implements Channel {
 
     @Override
     public String receiver() {
-        return "slack " + Channels.hostPort(webhookUrl.reveal());
+        return Channels.hostPort(webhookUrl.reveal());
     }
 
     @Override

@@ -37,8 +37,7 @@ final class WebhookChannel implements Channel {
 
     @Override
     public String receiver() {
-        return "webhook " + subscription.url().getHost() + ":"
-                + subscription.url().getPort();
+        return Channels.hostPort(subscription.url().toString());
     }
 
     @Override

@@ -115,7 +115,7 @@ class SecretsCanaryTest {
         List<String> seen = new ArrayList<>();
         seen.add(arf.publish(Fixtures.incident("e1", "INC-1", IncidentState.OPEN))
                 .toString());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 12; i++) { // one circuit for the shared receiver: one probe per run
             seen.add(arf.runDue().toString());
             clock.advance(Duration.ofMinutes(1));
         }
