@@ -7,6 +7,8 @@ import dev.arf.core.detect.Detection;
 import dev.arf.core.detect.DetectorSnapshot;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.incident.Incident;
+import dev.arf.core.notify.DeliveryOutbox;
+import dev.arf.core.notify.WebhookSubscriptions;
 import dev.arf.core.store.ReliabilityStore;
 import dev.arf.core.telemetry.TelemetryEvent;
 import java.time.Instant;
@@ -37,6 +39,8 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final ApprovalTable approvals;
     private final JdbcAuditLog audit;
     private final JdbcBlueprintHistory blueprints;
+    private final JdbcDeliveryOutbox outbox;
+    private final JdbcWebhookSubscriptions webhooks;
     private volatile boolean closed;
 
     /**
@@ -55,6 +59,8 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         this.approvals = new ApprovalTable(json);
         this.audit = new JdbcAuditLog(database, new AuditTable(json));
         this.blueprints = new JdbcBlueprintHistory(database, new BlueprintTable(), this::ensureOpen);
+        this.outbox = new JdbcDeliveryOutbox(database, this::ensureOpen);
+        this.webhooks = new JdbcWebhookSubscriptions(database, this::ensureOpen);
     }
 
     @Override
@@ -208,6 +214,19 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
      */
     public BlueprintHistory blueprints() {
         return blueprints;
+    }
+
+    /**
+     * The durable outbox of notifications in this store's database (V7): a queued delivery is committed
+     * before {@code enqueue} returns; see {@link JdbcDeliveryOutbox}.
+     */
+    public DeliveryOutbox outbox() {
+        return outbox;
+    }
+
+    /** The webhook subscriptions in this store's database (V7); see {@link JdbcWebhookSubscriptions}. */
+    public WebhookSubscriptions webhookSubscriptions() {
+        return webhooks;
     }
 
     @Override
