@@ -1,5 +1,6 @@
 package dev.arf.store;
 
+import dev.arf.core.access.ApiTokenStore;
 import dev.arf.core.approval.ApprovalRequest;
 import dev.arf.core.audit.AuditLog;
 import dev.arf.core.blueprint.BlueprintHistory;
@@ -8,6 +9,7 @@ import dev.arf.core.detect.DetectorSnapshot;
 import dev.arf.core.execute.ActionOutcome;
 import dev.arf.core.incident.Incident;
 import dev.arf.core.store.ReliabilityStore;
+import dev.arf.core.store.TelemetryJournal;
 import dev.arf.core.telemetry.TelemetryEvent;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +39,8 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final ApprovalTable approvals;
     private final JdbcAuditLog audit;
     private final JdbcBlueprintHistory blueprints;
+    private final JdbcApiTokenStore apiTokens;
+    private final JdbcTelemetryJournal journal;
     private volatile boolean closed;
 
     /**
@@ -55,6 +59,8 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         this.approvals = new ApprovalTable(json);
         this.audit = new JdbcAuditLog(database, new AuditTable(json));
         this.blueprints = new JdbcBlueprintHistory(database, new BlueprintTable(), this::ensureOpen);
+        this.apiTokens = new JdbcApiTokenStore(database, this::ensureOpen);
+        this.journal = new JdbcTelemetryJournal(database, telemetry, this::ensureOpen);
     }
 
     @Override
@@ -208,6 +214,23 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
      */
     public BlueprintHistory blueprints() {
         return blueprints;
+    }
+
+    /**
+     * The API tokens of this store (hashes only, table {@code api_tokens}): one instance per store,
+     * usable while it is open; saves are durable when they return.
+     */
+    public ApiTokenStore apiTokens() {
+        return apiTokens;
+    }
+
+    /**
+     * Telemetry written durably with its sender's idempotency key, for the HTTP ingest: bypasses the
+     * batching of {@link #append}, so use one or the other for a given event. See {@link
+     * JdbcTelemetryJournal}.
+     */
+    public TelemetryJournal telemetryJournal() {
+        return journal;
     }
 
     @Override
