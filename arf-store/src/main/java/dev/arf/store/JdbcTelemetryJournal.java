@@ -22,8 +22,9 @@ import java.util.Optional;
  */
 final class JdbcTelemetryJournal implements TelemetryJournal {
     private static final String INSERT_KEY =
-            "INSERT INTO ingest_keys (idempotency_key, events, accepted_at) VALUES (?, ?, ?)";
-    private static final String BY_KEY = "SELECT events, accepted_at FROM ingest_keys WHERE idempotency_key = ?";
+            "INSERT INTO ingest_keys (idempotency_key, events, fingerprint, accepted_at) VALUES (?, ?, ?, ?)";
+    private static final String BY_KEY =
+            "SELECT events, fingerprint, accepted_at FROM ingest_keys WHERE idempotency_key = ?";
 
     private final Database database;
     private final TelemetryTable telemetry;
@@ -50,6 +51,7 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
             throw new IllegalArgumentException("an idempotency key has 1 to " + MAX_KEY_LENGTH + " characters");
         }
         ensureOpen.run();
+        String fingerprint = TelemetryJournal.fingerprint(events);
         return database.run("write " + events.size() + " telemetry events", c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -58,7 +60,8 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
                     try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
                         ps.setString(1, key);
                         ps.setInt(2, events.size());
-                        setInstant(ps, 3, at);
+                        ps.setString(3, fingerprint);
+                        setInstant(ps, 4, at);
                         ps.executeUpdate();
                     } catch (SQLException e) {
                         if (!SqlValues.isUniqueViolation(e)) {
@@ -77,7 +80,8 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
                 c.setAutoCommit(autoCommit);
             }
             database.writeCritical(c);
-            return new Receipt(key, events.size(), at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), false);
+            return new Receipt(
+                    key, events.size(), fingerprint, at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), false);
         });
     }
 
@@ -86,7 +90,12 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new Receipt(key, rs.getInt("events"), instant(rs, "accepted_at"), true))
+                        ? Optional.of(new Receipt(
+                                key,
+                                rs.getInt("events"),
+                                rs.getString("fingerprint"),
+                                instant(rs, "accepted_at"),
+                                true))
                         : Optional.empty();
             }
         }

@@ -84,6 +84,10 @@ abstract class ApiAccessStoreContract {
             assertThat(first.replayed()).isFalse();
             assertThat(again.replayed()).isTrue();
             assertThat(again.events()).isEqualTo(2);
+            assertThat(again.fingerprint())
+                    .isEqualTo(first.fingerprint())
+                    .isEqualTo(TelemetryJournal.fingerprint(List.of(event("api", 1), event("api", 2))))
+                    .isNotEqualTo(TelemetryJournal.fingerprint(List.of(event("api", 1))));
             assertThat(store.recentEvents("api", 10)).hasSize(2);
             assertThat(journal.receipt("key-1")).get().matches(TelemetryJournal.Receipt::replayed);
             assertThat(journal.receipt("key-2")).isEmpty();

@@ -36,12 +36,37 @@ public interface TelemetryJournal {
      *
      * @param key the idempotency key, null when the sender gave none
      * @param events how many events were stored
+     * @param fingerprint {@link #fingerprint} of the events
      * @param at when they were accepted
      * @param replayed true when this is the receipt of an earlier write with the same key
      */
-    record Receipt(String key, int events, Instant at, boolean replayed) {
+    record Receipt(String key, int events, String fingerprint, Instant at, boolean replayed) {
         public Receipt {
+            Objects.requireNonNull(fingerprint, "fingerprint");
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * Lower-case hex SHA-256 over the events' content (service, time, every metric, sorted custom
+     * metrics and labels): the same events give the same fingerprint in every process.
+     */
+    static String fingerprint(List<TelemetryEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (TelemetryEvent e : events) {
+            text.append(e.service()).append('|').append(e.timestamp());
+            for (dev.arf.core.telemetry.Metric m : dev.arf.core.telemetry.Metric.values()) {
+                text.append('|').append(e.value(m));
+            }
+            text.append('|').append(new java.util.TreeMap<>(e.custom()));
+            text.append('|').append(new java.util.TreeMap<>(e.labels())).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", ex);
         }
     }
 }
