@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             GovernanceCommand.class,
             ApprovalsCommand.class,
             ActCommand.class,
+            ServeCommand.class,
+            TokenCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },
