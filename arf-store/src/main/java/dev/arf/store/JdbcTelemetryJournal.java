@@ -52,6 +52,8 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
         }
         ensureOpen.run();
         String fingerprint = TelemetryJournal.fingerprint(events);
+        // Stored to the microsecond; truncate here so the receipt is the same now and when replayed.
+        Instant stamped = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return database.run("write " + events.size() + " telemetry events", c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -61,7 +63,7 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
                         ps.setString(1, key);
                         ps.setInt(2, events.size());
                         ps.setString(3, fingerprint);
-                        setInstant(ps, 4, at);
+                        setInstant(ps, 4, stamped);
                         ps.executeUpdate();
                     } catch (SQLException e) {
                         if (!SqlValues.isUniqueViolation(e)) {
@@ -80,8 +82,7 @@ final class JdbcTelemetryJournal implements TelemetryJournal {
                 c.setAutoCommit(autoCommit);
             }
             database.writeCritical(c);
-            return new Receipt(
-                    key, events.size(), fingerprint, at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), false);
+            return new Receipt(key, events.size(), fingerprint, stamped, false);
         });
     }
 

@@ -79,10 +79,12 @@ abstract class ApiAccessStoreContract {
     void aJournalWriteStoresEventsAndItsKeyOnce() {
         try (JdbcReliabilityStore store = newStore()) {
             TelemetryJournal journal = store.telemetryJournal();
-            TelemetryJournal.Receipt first = journal.write("key-1", List.of(event("api", 1), event("api", 2)), T0);
+            TelemetryJournal.Receipt first =
+                    journal.write("key-1", List.of(event("api", 1), event("api", 2)), T0.plusNanos(603_037_999));
             TelemetryJournal.Receipt again = journal.write("key-1", List.of(event("api", 1), event("api", 2)), T0);
             assertThat(first.replayed()).isFalse();
             assertThat(again.replayed()).isTrue();
+            assertThat(again.at()).isEqualTo(first.at());
             assertThat(again.events()).isEqualTo(2);
             assertThat(again.fingerprint())
                     .isEqualTo(first.fingerprint())

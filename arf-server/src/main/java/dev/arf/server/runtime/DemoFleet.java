@@ -26,11 +26,17 @@ public final class DemoFleet {
     private final Fleet fleet;
     private final SimulatorActuator actuator;
     private final Duration step;
+    private final double speed;
 
-    public DemoFleet(Instant start, long seed, Duration step) {
+    /**
+     * @param step simulated time per tick
+     * @param speed simulated seconds per wall-clock second (how fast a scenario's faults follow each other)
+     */
+    public DemoFleet(Instant start, long seed, Duration step, double speed) {
         this.fleet = new Fleet(FleetCatalog.standard(), start, seed);
         this.actuator = new SimulatorActuator(fleet);
         this.step = step;
+        this.speed = speed;
     }
 
     public SimulatorActuator actuator() {
@@ -64,7 +70,7 @@ public final class DemoFleet {
 
     /**
      * Starts a scenario's faults on the live fleet: the first at once, the others as far apart as the
-     * scenario has them, each cleared after its {@code lasting} (wall-clock time of the scheduler).
+     * scenario has them, each cleared after its {@code lasting} (simulated time, at the fleet's speed).
      */
     public void start(Scenario scenario, ScheduledExecutorService scheduler) {
         Duration first = scenario.faults().stream()

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +70,7 @@ public final class EngineRuntime implements AutoCloseable {
         blueprints.refresh();
         this.governed = directory != null || !blueprints.current().services().isEmpty();
         this.approvals = new ApprovalBook(store, audit, clock, Duration.ofHours(1));
-        this.demo = b.demo ? new DemoFleet(clock.instant(), b.demoSeed, b.demoStep) : null;
+        this.demo = b.demo ? new DemoFleet(clock.instant(), b.demoSeed, b.demoStep, b.demoSpeed) : null;
         this.demoSpeed = b.demoSpeed;
         ReliabilityEngine.Builder engineBuilder = ReliabilityEngine.builder()
                 .clock(clock)
@@ -101,11 +101,15 @@ public final class EngineRuntime implements AutoCloseable {
                 .audit(audit)
                 .store(store)
                 .build();
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "arf-runtime");
             t.setDaemon(true);
             return t;
         });
+        // At close, faults scheduled for later and periodic work are dropped, not waited for.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.scheduler = executor;
     }
 
     public static Builder builder(JdbcReliabilityStore store, EventBus bus) {
