@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ChaosCommand.class,
             ScorecardCommand.class,
+            ServeCommand.class,
+            TokenCommand.class,
             DoctorCommand.class,
             VersionCommand.class
         },

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Where ARF keeps its data: an embedded database in a directory, or a PostgreSQL URL. */
 final class DataOptions {
     @Option(
-            names = "--data-dir",
+            names = {"--data-dir", "--data"},
             paramLabel = "DIR",
             description = "Data directory of the embedded database (default: ${DEFAULT-VALUE}).",
             defaultValue = "${sys:user.home}/.arf")

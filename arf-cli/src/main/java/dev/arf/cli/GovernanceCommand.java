@@ -62,9 +62,17 @@ final class GovernanceCommand implements Runnable {
         @Mixin
         DataOptions data;
 
+        @Mixin
+        ServerOptions server;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (server.remote()) {
+                printRemote(server.client().get("/api/v1/governance/status"), out);
+                out.flush();
+                return 0;
+            }
             GovernanceSettings settings = GovernanceSettingsCommand.inForce(data, out);
             Instant now = Instant.now();
             try (JdbcReliabilityStore store = data.open()) {
@@ -88,6 +96,66 @@ final class GovernanceCommand implements Runnable {
             out.flush();
             return 0;
         }
+    }
+
+    /** The server's governance status, in the same lines as the local one. */
+    static void printRemote(tools.jackson.databind.JsonNode s, PrintWriter out) {
+        tools.jackson.databind.JsonNode kill = s.get("kill_switch");
+        out.println("kill switch        "
+                + (kill.get("engaged").asBoolean() ? "ENGAGED (no automated action runs)" : "off")
+                + (kill.has("problem") ? " (" + kill.get("problem").asString() + ")" : ""));
+        out.println("governed           "
+                + (s.get("governed").asBoolean()
+                        ? "yes, blueprints " + s.get("blueprints")
+                        : "no blueprints: kill switch only"));
+        if (s.has("breakers")) {
+            if (s.get("breakers").isEmpty()) {
+                out.println("breakers           all closed");
+            }
+            s.get("breakers")
+                    .forEach(b -> out.printf(
+                            "breaker %-10s %s (%d consecutive failures)%n",
+                            b.get("service").asString(),
+                            b.get("state").asString().toUpperCase(java.util.Locale.ROOT),
+                            b.get("consecutive_failures").asInt()));
+            s.get("locks")
+                    .forEach(l -> out.printf(
+                            "locked  %-10s by %s until %s%n",
+                            l.get("target").asString(),
+                            l.get("owner").asString(),
+                            l.get("expires_at").asString()));
+            s.get("cooldowns")
+                    .forEach(c -> out.printf(
+                            "cooling %-20s until %s%n",
+                            c.get("target").asString() + " " + c.get("action").asString(),
+                            c.get("until").asString()));
+            s.get("budgets")
+                    .forEach(b -> out.printf(
+                            "budget  %-10s %d of %d used this hour%n",
+                            b.get("service").asString(),
+                            b.get("used_this_hour").asInt(),
+                            b.get("per_hour").asInt()));
+        } else if (s.has("guardian_state")) {
+            out.println("guardian state     " + s.get("guardian_state").asString());
+        }
+        if (s.get("maintenance").isArray()) {
+            s.get("maintenance")
+                    .forEach(w -> out.printf(
+                            "maintenance %-8s %s %s%s%n",
+                            w.get("id").asString(),
+                            w.get("scope").asString(),
+                            w.get("when").asString(),
+                            w.get("active").asBoolean() ? " (ACTIVE)" : ""));
+        }
+        tools.jackson.databind.JsonNode limits = s.get("limits");
+        out.printf(
+                "repetition         %d identical in %ds%n",
+                limits.get("repetition_limit").asInt(),
+                limits.get("repetition_window_seconds").asLong());
+        out.printf(
+                "budgets            %d actions per service, %d across the fleet, per hour%n",
+                limits.get("per_service_per_hour").asInt(),
+                limits.get("global_per_hour").asInt());
     }
 
     /** Breakers, locks, ineffective fixes, cooldowns running and maintenance windows, from the store. */
@@ -343,8 +411,13 @@ final class GovernanceCommand implements Runnable {
         @Option(names = "--reason", defaultValue = "", description = "Why, for the audit trail.")
         String reason;
 
-        @Option(names = "--actor", description = "Who (default: the USER environment variable).")
+        @Option(
+                names = "--actor",
+                description = "Who (default: the USER environment variable; with --server the" + " API token's name).")
         String actor;
+
+        @Mixin
+        ServerOptions server;
 
         enum State {
             on,
@@ -353,6 +426,29 @@ final class GovernanceCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (server.remote()) {
+                if (actor != null) {
+                    spec.commandLine()
+                            .getErr()
+                            .println(
+                                    "arf governance kill-switch: with --server the identity is the API token's name; drop --actor");
+                    return 2;
+                }
+                try {
+                    tools.jackson.databind.JsonNode k = server.client()
+                            .put(
+                                    "/api/v1/governance/kill-switch",
+                                    java.util.Map.of("engaged", state == State.on, "reason", reason));
+                    spec.commandLine()
+                            .getOut()
+                            .println("kill switch "
+                                    + (k.get("engaged").asBoolean() ? "ENGAGED (no automated action runs)" : "off"));
+                    return 0;
+                } catch (ApiClient.ApiException e) {
+                    spec.commandLine().getErr().println("arf governance kill-switch: " + e.getMessage());
+                    return 2;
+                }
+            }
             String who = who(actor);
             Instant now = Instant.now();
             try (JdbcReliabilityStore store = data.open()) {

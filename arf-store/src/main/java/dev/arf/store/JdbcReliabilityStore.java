@@ -1,5 +1,6 @@
 package dev.arf.store;
 
+import dev.arf.core.access.ApiTokenStore;
 import dev.arf.core.approval.ApprovalRequest;
 import dev.arf.core.audit.AuditLog;
 import dev.arf.core.blueprint.BlueprintHistory;
@@ -10,6 +11,7 @@ import dev.arf.core.incident.Incident;
 import dev.arf.core.notify.DeliveryOutbox;
 import dev.arf.core.notify.WebhookSubscriptions;
 import dev.arf.core.store.ReliabilityStore;
+import dev.arf.core.store.TelemetryJournal;
 import dev.arf.core.telemetry.TelemetryEvent;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +43,8 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     private final JdbcBlueprintHistory blueprints;
     private final JdbcDeliveryOutbox outbox;
     private final JdbcWebhookSubscriptions webhooks;
+    private final JdbcApiTokenStore apiTokens;
+    private final JdbcTelemetryJournal journal;
     private volatile boolean closed;
 
     /**
@@ -61,6 +65,8 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         this.blueprints = new JdbcBlueprintHistory(database, new BlueprintTable(), this::ensureOpen);
         this.outbox = new JdbcDeliveryOutbox(database, this::ensureOpen);
         this.webhooks = new JdbcWebhookSubscriptions(database, this::ensureOpen);
+        this.apiTokens = new JdbcApiTokenStore(database, this::ensureOpen);
+        this.journal = new JdbcTelemetryJournal(database, telemetry, this::ensureOpen);
     }
 
     @Override
@@ -227,6 +233,23 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
     /** The webhook subscriptions in this store's database (V7); see {@link JdbcWebhookSubscriptions}. */
     public WebhookSubscriptions webhookSubscriptions() {
         return webhooks;
+    }
+
+    /**
+     * The API tokens of this store (hashes only, table {@code api_tokens}): one instance per store,
+     * usable while it is open; saves are durable when they return.
+     */
+    public ApiTokenStore apiTokens() {
+        return apiTokens;
+    }
+
+    /**
+     * Telemetry written durably with its sender's idempotency key, for the HTTP ingest: bypasses the
+     * batching of {@link #append}, so use one or the other for a given event. See {@link
+     * JdbcTelemetryJournal}.
+     */
+    public TelemetryJournal telemetryJournal() {
+        return journal;
     }
 
     @Override

@@ -43,6 +43,19 @@ final class TelemetryTable {
     void insertAll(Connection c, List<TelemetryEvent> events) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        try {
+            insertWithin(c, events);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Writes all events in one JDBC batch inside the caller's transaction. */
+    void insertWithin(Connection c, List<TelemetryEvent> events) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (TelemetryEvent e : events) {
                 ps.setString(1, e.service());
@@ -56,12 +69,6 @@ final class TelemetryTable {
                 ps.addBatch();
             }
             ps.executeBatch();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 

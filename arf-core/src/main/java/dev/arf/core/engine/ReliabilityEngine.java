@@ -987,6 +987,20 @@ public final class ReliabilityEngine implements AutoCloseable {
         return incident;
     }
 
+    /**
+     * A person resolves an open incident now; it is saved and kept among the recently resolved.
+     *
+     * @throws IllegalArgumentException when no open incident has this id
+     */
+    public Incident resolve(String incidentId, String who) {
+        Incident incident = incidents
+                .resolve(incidentId, who, clock.instant())
+                .orElseThrow(() -> new IllegalArgumentException("no open incident " + incidentId));
+        recentlyResolved.put(incident.id(), incident);
+        store.saveIncident(incident);
+        return incident;
+    }
+
     /** Saves every service's baselines and writes buffered telemetry. */
     public void checkpoint() {
         pipelines.forEach((service, pipeline) -> {

@@ -156,6 +156,14 @@ public final class IncidentTracker {
                 incidentId, incident -> transition(incident, IncidentState.ACKNOWLEDGED, at, "acknowledged by " + who));
     }
 
+    /**
+     * A person closes the incident before the engine would (the service is fine, or the cause is being
+     * handled elsewhere). A later anomaly of the service opens a new incident.
+     */
+    public Optional<Incident> resolve(String incidentId, String who, Instant at) {
+        return update(incidentId, incident -> transition(incident, IncidentState.RESOLVED, at, "resolved by " + who));
+    }
+
     /** Marks that a remediation is under way (first executed action). */
     public Optional<Incident> mitigating(String incidentId, Instant at, String what) {
         return update(

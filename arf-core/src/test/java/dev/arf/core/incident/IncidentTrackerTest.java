@@ -110,6 +110,22 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void aPersonCanResolveAnOpenIncidentAndTheNextAnomalyOpensANewOne() {
+        String id = tracker.observe(detection("db", 0, true, Severity.HIGH))
+                .incident()
+                .orElseThrow()
+                .id();
+        Incident resolved = tracker.resolve(id, "bob", T0.plusSeconds(90)).orElseThrow();
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(resolved.resolvedAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(resolved.timeline()).extracting(TimelineEntry::message).contains("resolved by bob");
+        assertThat(tracker.openIncident("db")).isEmpty();
+        assertThat(tracker.resolve(id, "bob", T0.plusSeconds(91))).isEmpty();
+        assertThat(tracker.observe(detection("db", 2, true, Severity.HIGH)).opened())
+                .isTrue();
+    }
+
+    @Test
     void severityRiseIsOnTheTimeline() {
         tracker.observe(detection("db", 0, true, Severity.MEDIUM));
         Incident incident = tracker.observe(detection("db", 1, true, Severity.CRITICAL))

@@ -1,0 +1,175 @@
+package dev.arf.server;
+
+import dev.arf.core.access.ApiTokens;
+import dev.arf.core.access.IssuedToken;
+import dev.arf.core.access.Role;
+import dev.arf.server.api.Api;
+import dev.arf.server.api.ApiContext;
+import dev.arf.server.events.EventBus;
+import dev.arf.server.events.InProcessEventBus;
+import dev.arf.server.http.ApiJson;
+import dev.arf.server.http.Authenticator;
+import dev.arf.server.http.Bodies;
+import dev.arf.server.http.HttpServer;
+import dev.arf.server.http.RouteTable;
+import dev.arf.server.runtime.EngineRuntime;
+import dev.arf.store.JdbcReliabilityStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code arf serve}: the engine and its HTTP API on one port, wired in one place. The store is the
+ * caller's: it is opened before the server and closed after it.
+ *
+ * <p>On first start with no valid API token an admin token is created; its secret is returned once by
+ * {@link #bootstrapToken()} for the caller to show (never logged). {@link #close()} stops accepting
+ * connections, lets requests in flight finish (up to the drain timeout), then stops the engine's
+ * runtime (demo fleet, agent) and checkpoints it.
+ */
+public final class ArfServer implements AutoCloseable {
+    /** Request bodies larger than this are refused with 413 (default). */
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    private final EngineRuntime runtime;
+    private final HttpServer http;
+    private final RouteTable routes;
+    private final IssuedToken bootstrap;
+    private final EventBus bus;
+    private boolean closed;
+
+    private ArfServer(Builder b) {
+        this.bus = b.bus;
+        EngineRuntime.Builder runtimeBuilder = EngineRuntime.builder(b.store, bus);
+        b.runtime.accept(runtimeBuilder);
+        this.runtime = runtimeBuilder.build();
+        ApiTokens tokens = new ApiTokens(b.store.apiTokens(), runtime.audit(), runtime.clock(), new SecureRandom());
+        this.bootstrap = tokens.noneValid() ? tokens.create("admin", Role.ADMIN, "bootstrap") : null;
+        JsonMapper json = ApiJson.mapper();
+        ApiContext context = new ApiContext(runtime, tokens, new Bodies(json, b.maxBodyBytes), json, b.version);
+        this.routes = Api.routes(context);
+        this.http =
+                new HttpServer(b.host, b.port, routes, new Authenticator(tokens), json, b.maxBodyBytes, b.drainTimeout);
+    }
+
+    public static Builder builder(JdbcReliabilityStore store) {
+        return new Builder(store);
+    }
+
+    /** Starts the runtime (agent, demo fleet), then listens. */
+    public synchronized ArfServer start() {
+        runtime.start();
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** The port listened on (the chosen one when 0 was asked for). */
+    public int port() {
+        return http.port();
+    }
+
+    /** The admin token created at this start because no valid token existed; shown once, never stored. */
+    public Optional<IssuedToken> bootstrapToken() {
+        return Optional.ofNullable(bootstrap);
+    }
+
+    /** Every endpoint with its role (what the RBAC test walks). */
+    public RouteTable routes() {
+        return routes;
+    }
+
+    public EngineRuntime runtime() {
+        return runtime;
+    }
+
+    /** Where the audit trail's records are published once durable (event stream, notifiers). */
+    public EventBus events() {
+        return bus;
+    }
+
+    /** Stops accepting, drains requests in flight, stops the runtime. Idempotent; the store stays open. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            http.close();
+        } finally {
+            runtime.close();
+        }
+    }
+
+    /** Wires a server; only the store is required. */
+    public static final class Builder {
+        private final JdbcReliabilityStore store;
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration drainTimeout = Duration.ofSeconds(10);
+        private String version = "dev";
+        private EventBus bus = new InProcessEventBus();
+        private Consumer<EngineRuntime.Builder> runtime = r -> {};
+
+        private Builder(JdbcReliabilityStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 picks a free one (see {@link ArfServer#port()}). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be within 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body limit must be positive");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** How long {@link ArfServer#close()} waits for requests in flight. */
+        public Builder drainTimeout(Duration timeout) {
+            this.drainTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        public Builder events(EventBus bus) {
+            this.bus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /** Adjusts the engine's runtime: clock, policies, blueprints directory, governance, demo. */
+        public Builder runtime(Consumer<EngineRuntime.Builder> customise) {
+            this.runtime = Objects.requireNonNull(customise, "customise");
+            return this;
+        }
+
+        public ArfServer build() {
+            return new ArfServer(this);
+        }
+    }
+}
