@@ -23,6 +23,7 @@ public final class Api {
         table.addAll(new GovernanceEndpoints(api).routes());
         table.addAll(new AuditEndpoints(api).routes());
         table.addAll(new TokenEndpoints(api).routes());
+        table.addAll(new ChaosEndpoints(api).routes());
         api.runtime().demo().ifPresent(fleet -> table.addAll(new DemoEndpoints(api, fleet).routes()));
         Map<String, Object> document = OpenApiDocument.of(withDocument(table), api.version());
         String json = api.json().writeValueAsString(document);
