@@ -87,13 +87,10 @@ public final class SeriesAnomalyDetector {
         boolean quiet = sinceAlarm < settings.quietRows();
         // While the event goes on the detector stays quiet: it re-arms only after quietRows rows below the alarm level.
         sinceAlarm = alarming ? 0 : sinceAlarm + 1;
-        if (quiet) {
+        if (quiet || score == 0) {
             return SeriesScore.NONE;
         }
-        boolean alarm = alarming;
-        return score == 0
-                ? SeriesScore.NONE
-                : new SeriesScore(score, alarm, cause, cause == Cause.UNSEEN_PATTERN ? noveltyScale : 0);
+        return new SeriesScore(score, alarming, cause, cause == Cause.UNSEEN_PATTERN ? noveltyScale : 0);
     }
 
     public SeriesSettings settings() {
