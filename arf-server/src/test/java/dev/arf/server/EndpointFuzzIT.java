@@ -155,7 +155,8 @@ class EndpointFuzzIT {
 
     private static String oddQuery(Random random) {
         String name = pick(random, "limit", "after", "version", "seed", "name", "note", "service", "type", "since");
-        String value = pick(random, "-1", "0", "1e9", "NaN", "abc", "", "99999999999999999999999", "%25ZZ", "%00", "1,2");
+        String value =
+                pick(random, "-1", "0", "1e9", "NaN", "abc", "", "99999999999999999999999", "%25ZZ", "%00", "1,2");
         return name + "=" + value + (random.nextBoolean() ? "&" + name + "=" + value : "");
     }
 

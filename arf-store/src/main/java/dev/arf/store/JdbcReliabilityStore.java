@@ -266,6 +266,7 @@ public final class JdbcReliabilityStore implements ReliabilityStore {
         }
         closed = true;
         try {
+            journal.close();
             audit.close();
             telemetryBuffer.flush();
         } finally {
