@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,12 +50,7 @@ public final class IngestService {
      */
     public Outcome ingest(String key, List<TelemetryEvent> events) {
         String fingerprint = TelemetryJournal.fingerprint(events);
-        if (key != null) {
-            Optional<TelemetryJournal.Receipt> earlier = journal.receipt(key);
-            if (earlier.isPresent()) {
-                return replay(key, earlier.get(), fingerprint);
-            }
-        }
+        // No lookup first: the journal's key constraint finds a retry in the same round trip as the write.
         TelemetryJournal.Receipt receipt = journal.write(key, events, clock.instant());
         if (receipt.replayed()) {
             return replay(key, receipt, fingerprint);
