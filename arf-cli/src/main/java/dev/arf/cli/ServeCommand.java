@@ -89,6 +89,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a shutdown waits for requests in flight (default: ${DEFAULT-VALUE}).")
     Duration drain;
 
+    @Option(
+            names = "--metrics-public",
+            description = "Serve /metrics without a token (for a Prometheus that scrapes without one). By"
+                    + " default it needs a viewer token: Prometheus sends one with its authorization setting.")
+    boolean metricsPublic;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
                     .port(port)
                     .maxBodyBytes(maxBody)
                     .drainTimeout(drain)
+                    .metricsPublic(metricsPublic)
                     .version(VersionCommand.arfVersion())
                     .runtime(r -> {
                         r.policies(healing).governance(governance).blueprintDirectory(blueprints);

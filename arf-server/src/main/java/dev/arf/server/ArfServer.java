@@ -11,11 +11,17 @@ import dev.arf.server.http.ApiJson;
 import dev.arf.server.http.Authenticator;
 import dev.arf.server.http.Bodies;
 import dev.arf.server.http.HttpServer;
+import dev.arf.server.http.Route;
 import dev.arf.server.http.RouteTable;
+import dev.arf.server.observability.AlertmanagerEndpoints;
+import dev.arf.server.observability.ArfMetrics;
+import dev.arf.server.observability.MetricsEndpoints;
 import dev.arf.server.runtime.EngineRuntime;
 import dev.arf.store.JdbcReliabilityStore;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,6 +45,7 @@ public final class ArfServer implements AutoCloseable {
     private final RouteTable routes;
     private final IssuedToken bootstrap;
     private final EventBus bus;
+    private final ArfMetrics metrics;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -50,9 +57,19 @@ public final class ArfServer implements AutoCloseable {
         this.bootstrap = tokens.noneValid() ? tokens.create("admin", Role.ADMIN, "bootstrap") : null;
         JsonMapper json = ApiJson.mapper();
         ApiContext context = new ApiContext(runtime, tokens, new Bodies(json, b.maxBodyBytes), json, b.version);
-        this.routes = Api.routes(context);
-        this.http =
-                new HttpServer(b.host, b.port, routes, new Authenticator(tokens), json, b.maxBodyBytes, b.drainTimeout);
+        this.metrics = new ArfMetrics(runtime, bus);
+        List<Route> observability = new ArrayList<>(new MetricsEndpoints(metrics, b.metricsPublic).routes());
+        observability.addAll(new AlertmanagerEndpoints(runtime.engine(), context.bodies(), json).routes());
+        this.routes = Api.routes(context, observability);
+        this.http = new HttpServer(
+                b.host,
+                b.port,
+                routes,
+                new Authenticator(tokens),
+                json,
+                b.maxBodyBytes,
+                b.drainTimeout,
+                metrics::request);
     }
 
     public static Builder builder(JdbcReliabilityStore store) {
@@ -90,6 +107,11 @@ public final class ArfServer implements AutoCloseable {
         return runtime;
     }
 
+    /** ARF's metrics (what {@code /metrics} serves). */
+    public ArfMetrics metrics() {
+        return metrics;
+    }
+
     /** Where the audit trail's records are published once durable (event stream, notifiers). */
     public EventBus events() {
         return bus;
@@ -105,6 +127,7 @@ public final class ArfServer implements AutoCloseable {
         try {
             http.close();
         } finally {
+            metrics.close();
             runtime.close();
         }
     }
@@ -119,6 +142,7 @@ public final class ArfServer implements AutoCloseable {
         private String version = "dev";
         private EventBus bus = new InProcessEventBus();
         private Consumer<EngineRuntime.Builder> runtime = r -> {};
+        private boolean metricsPublic;
 
         private Builder(JdbcReliabilityStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -159,6 +183,15 @@ public final class ArfServer implements AutoCloseable {
 
         public Builder events(EventBus bus) {
             this.bus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /**
+         * Serves {@code /metrics} without a token (for a Prometheus that scrapes without one); by
+         * default it needs a viewer token, which Prometheus sends with its {@code authorization} setting.
+         */
+        public Builder metricsPublic(boolean open) {
+            this.metricsPublic = open;
             return this;
         }
 

@@ -1001,6 +1001,76 @@ public final class ReliabilityEngine implements AutoCloseable {
         return incident;
     }
 
+    /** An alert from an outside system (e.g. Alertmanager), as the engine takes it. */
+    public record RaisedAlert(
+            String fingerprint, String service, String title, Severity severity, Instant startedAt, String summary) {
+        public RaisedAlert {
+            Objects.requireNonNull(fingerprint, "fingerprint");
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
+
+    /**
+     * Opens an incident for an outside alert, one per fingerprint while open: the same alert again
+     * returns the open incident ({@code opened} false). An alert whose incident (same fingerprint and
+     * start) was already resolved — by a person, or by the alert's own resolution — is not reopened;
+     * {@code incident} is then that resolved incident. Saved and audited ({@code INCIDENT_OPENED} by
+     * {@code actor}) like a detected one; detection never merges into it.
+     */
+    public IncidentTracker.Update raise(RaisedAlert alert, String actor) {
+        Instant now = clock.instant();
+        String id = IncidentTracker.raisedId(alert.fingerprint(), alert.startedAt());
+        Optional<Incident> earlier = incident(id).filter(i -> !i.state().isOpen());
+        if (earlier.isPresent()) {
+            return new IncidentTracker.Update(earlier, false, false, false);
+        }
+        IncidentTracker.Update update = incidents.raise(
+                alert.fingerprint(),
+                alert.service(),
+                alert.title(),
+                alert.severity(),
+                alert.startedAt(),
+                now,
+                "raised by " + actor + ": " + alert.summary());
+        if (update.opened()) {
+            Incident i = update.incident().orElseThrow();
+            store.saveIncident(i);
+            audit(new AuditEntry(
+                    now,
+                    AuditEvents.INCIDENT_OPENED,
+                    i.service(),
+                    actor,
+                    Map.of("incident", i.id(), "severity", i.severity().key(), "fingerprint", alert.fingerprint())));
+        }
+        return update;
+    }
+
+    /** Resolves the open incident raised for this fingerprint; empty when none is open. Saved and audited. */
+    public Optional<Incident> clear(String fingerprint, String actor, String why) {
+        Instant now = clock.instant();
+        Optional<Incident> resolved = incidents.clear(fingerprint, now, why);
+        resolved.ifPresent(i -> {
+            recentlyResolved.put(i.id(), i);
+            store.saveIncident(i);
+            audit(new AuditEntry(
+                    now,
+                    AuditEvents.INCIDENT_RESOLVED,
+                    i.service(),
+                    actor,
+                    Map.of(
+                            "incident", i.id(),
+                            "mttr_seconds",
+                                    i.timeToResolve()
+                                            .map(d -> Long.toString(d.toSeconds()))
+                                            .orElse(""))));
+        });
+        return resolved;
+    }
+
     /** Saves every service's baselines and writes buffered telemetry. */
     public void checkpoint() {
         pipelines.forEach((service, pipeline) -> {

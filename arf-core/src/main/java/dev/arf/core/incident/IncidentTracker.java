@@ -1,6 +1,7 @@
 package dev.arf.core.incident;
 
 import dev.arf.core.detect.Detection;
+import dev.arf.core.detect.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -133,6 +134,67 @@ public final class IncidentTracker {
             return new Update(Optional.of(resolved), false, true, true);
         }
         return new Update(Optional.of(current), false, false, false);
+    }
+
+    /**
+     * The id of an incident raised from outside for this fingerprint and start: the same alert sent
+     * again has the same id, so whoever raises it can tell a repeat from a new episode.
+     */
+    public static String raisedId(String fingerprint, Instant startedAt) {
+        return "INC-"
+                + hash("raised|" + fingerprint + "|" + startedAt)
+                        .substring(0, 10)
+                        .toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * An incident raised by an outside alerting system (e.g. Alertmanager) rather than by detection:
+     * one per {@code fingerprint} while open — raising the same fingerprint again changes nothing
+     * ({@code opened} false, the open incident returned). The fingerprint must not look like a
+     * detection's (callers prefix theirs, e.g. {@code alertmanager:}), so an alert never merges into
+     * a service's anomaly incident or the other way round.
+     */
+    public Update raise(
+            String fingerprint,
+            String service,
+            String title,
+            Severity severity,
+            Instant startedAt,
+            Instant at,
+            String why) {
+        if (fingerprint.equals(cachedFingerprint(service))) {
+            throw new IllegalArgumentException("a raised incident's fingerprint must differ from detection's");
+        }
+        Open open = openByFingerprint.get(fingerprint);
+        if (open != null) {
+            return new Update(Optional.of(open.incident), false, false, false);
+        }
+        Incident incident = new Incident(
+                raisedId(fingerprint, startedAt),
+                fingerprint,
+                service,
+                title,
+                severity,
+                IncidentState.OPEN,
+                startedAt,
+                at,
+                null,
+                "unknown",
+                List.of(new TimelineEntry(at, TimelineEntry.Kind.DETECTED, why)));
+        Open raced = openByFingerprint.putIfAbsent(fingerprint, new Open(incident, null));
+        if (raced != null) {
+            return new Update(Optional.of(raced.incident), false, false, false);
+        }
+        fingerprintById.put(incident.id(), fingerprint);
+        return new Update(Optional.of(incident), true, true, false);
+    }
+
+    /** Resolves the open incident raised under {@code fingerprint}; empty when none is open. */
+    public Optional<Incident> clear(String fingerprint, Instant at, String why) {
+        Open open = openByFingerprint.get(fingerprint);
+        return open == null
+                ? Optional.empty()
+                : update(open.incident.id(), incident -> transition(incident, IncidentState.RESOLVED, at, why));
     }
 
     /** Adds an entry to an open incident's timeline; empty if the incident is no longer open. */

@@ -189,4 +189,34 @@ class IncidentTrackerTest {
         assertThat(update.opened()).isFalse();
         assertThat(update.incident().orElseThrow().id()).isEqualTo(open.id());
     }
+
+    @Test
+    void aRaisedIncidentIsKeptApartFromTheServicesDetectionsAndClearedByItsFingerprint() {
+        IncidentTracker.Update raised =
+                tracker.raise("alertmanager:f1", "db", "DiskFull", Severity.CRITICAL, T0, T0, "raised by alertmanager");
+        IncidentTracker.Update detected = tracker.observe(detection("db", 1, true, Severity.HIGH));
+
+        assertThat(raised.opened()).isTrue();
+        assertThat(detected.opened()).isTrue();
+        assertThat(tracker.openIncidents()).hasSize(2);
+        assertThat(tracker.openIncident("db")).contains(detected.incident().orElseThrow());
+        assertThat(tracker.raise("alertmanager:f1", "db", "DiskFull", Severity.CRITICAL, T0, T0, "again")
+                        .opened())
+                .isFalse();
+
+        Incident cleared = tracker.clear("alertmanager:f1", T0.plusSeconds(60), "alert resolved")
+                .orElseThrow();
+        assertThat(cleared.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(cleared.id()).isEqualTo(IncidentTracker.raisedId("alertmanager:f1", T0));
+        assertThat(tracker.openIncidents()).hasSize(1);
+        assertThat(tracker.clear("alertmanager:f1", T0.plusSeconds(61), "again"))
+                .isEmpty();
+    }
+
+    @Test
+    void aRaisedIncidentCannotTakeADetectionFingerprint() {
+        assertThatThrownBy(() ->
+                        tracker.raise(IncidentTracker.fingerprint("db"), "db", "x", Severity.LOW, T0, T0, "clash"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -4,6 +4,7 @@ import dev.arf.server.http.ApiProblem;
 import dev.arf.server.http.OpenApiDocument;
 import dev.arf.server.http.Route;
 import dev.arf.server.http.RouteTable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,11 @@ public final class Api {
     private Api() {}
 
     public static RouteTable routes(ApiContext api) {
+        return routes(api, List.of());
+    }
+
+    /** The table with more endpoints wired outside this package (metrics, Alertmanager intake). */
+    public static RouteTable routes(ApiContext api, List<Route> more) {
         RouteTable table = new RouteTable();
         table.addAll(new StatusEndpoints(api).routes());
         table.addAll(new TelemetryEndpoints(api).routes());
@@ -25,6 +31,7 @@ public final class Api {
         table.addAll(new TokenEndpoints(api).routes());
         table.addAll(new ChaosEndpoints(api).routes());
         api.runtime().demo().ifPresent(fleet -> table.addAll(new DemoEndpoints(api, fleet).routes()));
+        table.addAll(more);
         Map<String, Object> document = OpenApiDocument.of(withDocument(table), api.version());
         String json = api.json().writeValueAsString(document);
         table.add(Route.get(

@@ -151,6 +151,7 @@ final class TelemetryEndpoints {
             }
         }
         if (!errors.isEmpty()) {
+            api.runtime().ingest().rejected(inputs.size());
             throw ApiProblem.badRequest("invalid telemetry; nothing was stored", errors);
         }
         IngestService.Outcome outcome;

@@ -26,6 +26,14 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin app;
 
+    /** Hears every answered request: method, the route's template (or NOT_FOUND), status, duration. */
+    @FunctionalInterface
+    public interface RequestObserver {
+        RequestObserver NONE = (method, route, status, nanos) -> {};
+
+        void answered(String method, String route, int status, long nanos);
+    }
+
     public HttpServer(
             String host,
             int port,
@@ -34,7 +42,20 @@ public final class HttpServer implements AutoCloseable {
             JsonMapper json,
             long maxBodyBytes,
             Duration drainTimeout) {
+        this(host, port, table, auth, json, maxBodyBytes, drainTimeout, RequestObserver.NONE);
+    }
+
+    public HttpServer(
+            String host,
+            int port,
+            RouteTable table,
+            Authenticator auth,
+            JsonMapper json,
+            long maxBodyBytes,
+            Duration drainTimeout,
+            RequestObserver observer) {
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(observer, "observer");
         Problems problems = new Problems(json);
         this.app = Javalin.create(c -> {
             c.jetty.host = host;
@@ -49,6 +70,8 @@ public final class HttpServer implements AutoCloseable {
             c.http.prefer405over404 = true;
             c.router.ignoreTrailingSlashes = true;
             c.jsonMapper(new JavalinJackson3(json, false));
+            c.requestLogger.http((ctx, millis) ->
+                    observer.answered(ctx.method().name(), routeOf(ctx), ctx.statusCode(), (long) (millis * 1e6)));
             for (Route route : table.routes()) {
                 c.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(), ctx -> {
                     Caller caller = auth.check(ctx, route);
@@ -87,6 +110,15 @@ public final class HttpServer implements AutoCloseable {
             c.routes.error(404, ctx -> unlessWritten(ctx, () -> problems.write(ctx, noEndpoint(ctx))));
             c.routes.error(405, ctx -> unlessWritten(ctx, () -> problems.write(ctx, methodNotAllowed(ctx))));
         });
+    }
+
+    /** The matched route's template, so that metrics never carry raw paths (ids, garbage). */
+    private static String routeOf(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return ctx.statusCode() == 404 ? "NOT_FOUND" : "UNKNOWN";
+        }
     }
 
     private static ApiProblem noEndpoint(Context ctx) {

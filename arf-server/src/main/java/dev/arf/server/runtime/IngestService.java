@@ -23,6 +23,9 @@ public final class IngestService {
     private final TelemetryJournal journal;
     private final Clock clock;
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final List<java.util.function.Consumer<AnalysisResult>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<String> services = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public IngestService(ReliabilityEngine engine, TelemetryJournal journal, Clock clock) {
@@ -59,10 +62,14 @@ public final class IngestService {
         List<AnalysisResult> results = new ArrayList<>(events.size());
         for (TelemetryEvent e : events) {
             AnalysisResult result = engine.process(e);
+            if (result.status() == AnalysisResult.Status.REJECTED) {
+                rejected.incrementAndGet();
+            }
             if (result.status() != AnalysisResult.Status.REJECTED && services.size() < MAX_SERVICES) {
                 services.add(e.service());
             }
             results.add(result);
+            tell(result);
         }
         return new Outcome(receipt, results);
     }
@@ -77,6 +84,34 @@ public final class IngestService {
     /** Services that sent telemetry since the server started (at most {@link #MAX_SERVICES}). */
     public java.util.Set<String> services() {
         return java.util.Collections.unmodifiableSet(services);
+    }
+
+    /**
+     * Hears every analysis of an accepted event (metrics); called on the ingesting thread, so it must
+     * return quickly. One that throws is skipped.
+     */
+    public void onAnalysed(java.util.function.Consumer<AnalysisResult> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void tell(AnalysisResult result) {
+        for (var listener : listeners) {
+            try {
+                listener.accept(result);
+            } catch (RuntimeException ignored) {
+                // A listener's failure must not turn an accepted event into a failed request.
+            }
+        }
+    }
+
+    /** Counts events refused before they were stored (invalid telemetry: the whole request is refused). */
+    public void rejected(int events) {
+        rejected.addAndGet(events);
+    }
+
+    /** Events refused since the server started: invalid in a request, or refused by the engine. */
+    public long rejectedCount() {
+        return rejected.get();
     }
 
     /** Events accepted since the server started. */
