@@ -13,6 +13,8 @@ import dev.arf.server.http.Bodies;
 import dev.arf.server.http.HttpServer;
 import dev.arf.server.http.RouteTable;
 import dev.arf.server.runtime.EngineRuntime;
+import dev.arf.server.stream.EventStream;
+import dev.arf.server.stream.StreamRoutes;
 import dev.arf.store.JdbcReliabilityStore;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class ArfServer implements AutoCloseable {
     private final RouteTable routes;
     private final IssuedToken bootstrap;
     private final EventBus bus;
+    private final EventStream stream;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -50,9 +53,19 @@ public final class ArfServer implements AutoCloseable {
         this.bootstrap = tokens.noneValid() ? tokens.create("admin", Role.ADMIN, "bootstrap") : null;
         JsonMapper json = ApiJson.mapper();
         ApiContext context = new ApiContext(runtime, tokens, new Bodies(json, b.maxBodyBytes), json, b.version);
-        this.routes = Api.routes(context);
-        this.http =
-                new HttpServer(b.host, b.port, routes, new Authenticator(tokens), json, b.maxBodyBytes, b.drainTimeout);
+        this.stream = new EventStream(
+                bus, runtime.audit(), e -> json.writeValueAsString(e.payload()), b.streamQueue, b.heartbeat);
+        StreamRoutes streamRoutes = new StreamRoutes(stream, tokens);
+        this.routes = Api.routes(context, streamRoutes.routes());
+        this.http = new HttpServer(
+                b.host,
+                b.port,
+                routes,
+                new Authenticator(tokens),
+                json,
+                b.maxBodyBytes,
+                b.drainTimeout,
+                streamRoutes::install);
     }
 
     public static Builder builder(JdbcReliabilityStore store) {
@@ -95,6 +108,11 @@ public final class ArfServer implements AutoCloseable {
         return bus;
     }
 
+    /** The event stream's fan-out (SSE and WebSocket subscribers). */
+    public EventStream stream() {
+        return stream;
+    }
+
     /** Stops accepting, drains requests in flight, stops the runtime. Idempotent; the store stays open. */
     @Override
     public synchronized void close() {
@@ -103,6 +121,7 @@ public final class ArfServer implements AutoCloseable {
         }
         closed = true;
         try {
+            stream.close();
             http.close();
         } finally {
             runtime.close();
@@ -119,6 +138,8 @@ public final class ArfServer implements AutoCloseable {
         private String version = "dev";
         private EventBus bus = new InProcessEventBus();
         private Consumer<EngineRuntime.Builder> runtime = r -> {};
+        private int streamQueue = 1_024;
+        private Duration heartbeat = Duration.ofSeconds(15);
 
         private Builder(JdbcReliabilityStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -165,6 +186,19 @@ public final class ArfServer implements AutoCloseable {
         /** Adjusts the engine's runtime: clock, policies, blueprints directory, governance, demo. */
         public Builder runtime(Consumer<EngineRuntime.Builder> customise) {
             this.runtime = Objects.requireNonNull(customise, "customise");
+            return this;
+        }
+
+        /**
+         * The event stream: events a subscriber may fall behind before it is dropped (it reconnects with
+         * Last-Event-ID), and how often an idle stream sends a heartbeat.
+         */
+        public Builder stream(int queueCapacity, Duration heartbeatEvery) {
+            if (queueCapacity < 1 || heartbeatEvery.isNegative() || heartbeatEvery.isZero()) {
+                throw new IllegalArgumentException("the stream needs a positive queue and heartbeat");
+            }
+            this.streamQueue = queueCapacity;
+            this.heartbeat = heartbeatEvery;
             return this;
         }
 

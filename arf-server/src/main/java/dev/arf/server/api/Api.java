@@ -4,6 +4,7 @@ import dev.arf.server.http.ApiProblem;
 import dev.arf.server.http.OpenApiDocument;
 import dev.arf.server.http.Route;
 import dev.arf.server.http.RouteTable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,11 @@ public final class Api {
     private Api() {}
 
     public static RouteTable routes(ApiContext api) {
+        return routes(api, List.of());
+    }
+
+    /** The table with {@code more} routes built outside this package (the event stream, webhooks). */
+    public static RouteTable routes(ApiContext api, List<Route> more) {
         RouteTable table = new RouteTable();
         table.addAll(new StatusEndpoints(api).routes());
         table.addAll(new TelemetryEndpoints(api).routes());
@@ -23,6 +29,7 @@ public final class Api {
         table.addAll(new GovernanceEndpoints(api).routes());
         table.addAll(new AuditEndpoints(api).routes());
         table.addAll(new TokenEndpoints(api).routes());
+        table.addAll(more);
         api.runtime().demo().ifPresent(fleet -> table.addAll(new DemoEndpoints(api, fleet).routes()));
         Map<String, Object> document = OpenApiDocument.of(withDocument(table), api.version());
         String json = api.json().writeValueAsString(document);
