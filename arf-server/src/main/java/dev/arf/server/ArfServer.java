@@ -17,6 +17,8 @@ import dev.arf.server.observability.AlertmanagerEndpoints;
 import dev.arf.server.observability.ArfMetrics;
 import dev.arf.server.observability.MetricsEndpoints;
 import dev.arf.server.runtime.EngineRuntime;
+import dev.arf.server.stream.EventStream;
+import dev.arf.server.stream.StreamRoutes;
 import dev.arf.store.JdbcReliabilityStore;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -46,6 +48,7 @@ public final class ArfServer implements AutoCloseable {
     private final IssuedToken bootstrap;
     private final EventBus bus;
     private final ArfMetrics metrics;
+    private final EventStream stream;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -58,9 +61,13 @@ public final class ArfServer implements AutoCloseable {
         JsonMapper json = ApiJson.mapper();
         ApiContext context = new ApiContext(runtime, tokens, new Bodies(json, b.maxBodyBytes), json, b.version);
         this.metrics = new ArfMetrics(runtime, bus);
-        List<Route> observability = new ArrayList<>(new MetricsEndpoints(metrics, b.metricsPublic).routes());
-        observability.addAll(new AlertmanagerEndpoints(runtime.engine(), context.bodies(), json).routes());
-        this.routes = Api.routes(context, observability);
+        this.stream = new EventStream(
+                bus, runtime.audit(), e -> json.writeValueAsString(e.payload()), b.streamQueue, b.heartbeat);
+        StreamRoutes streamRoutes = new StreamRoutes(stream, tokens);
+        List<Route> more = new ArrayList<>(new MetricsEndpoints(metrics, b.metricsPublic).routes());
+        more.addAll(new AlertmanagerEndpoints(runtime.engine(), context.bodies(), json).routes());
+        more.addAll(streamRoutes.routes());
+        this.routes = Api.routes(context, more);
         this.http = new HttpServer(
                 b.host,
                 b.port,
@@ -69,7 +76,8 @@ public final class ArfServer implements AutoCloseable {
                 json,
                 b.maxBodyBytes,
                 b.drainTimeout,
-                metrics::request);
+                metrics::request,
+                streamRoutes::install);
     }
 
     public static Builder builder(JdbcReliabilityStore store) {
@@ -117,6 +125,11 @@ public final class ArfServer implements AutoCloseable {
         return bus;
     }
 
+    /** The event stream's fan-out (SSE and WebSocket subscribers). */
+    public EventStream stream() {
+        return stream;
+    }
+
     /** Stops accepting, drains requests in flight, stops the runtime. Idempotent; the store stays open. */
     @Override
     public synchronized void close() {
@@ -125,6 +138,7 @@ public final class ArfServer implements AutoCloseable {
         }
         closed = true;
         try {
+            stream.close();
             http.close();
         } finally {
             metrics.close();
@@ -143,6 +157,8 @@ public final class ArfServer implements AutoCloseable {
         private EventBus bus = new InProcessEventBus();
         private Consumer<EngineRuntime.Builder> runtime = r -> {};
         private boolean metricsPublic;
+        private int streamQueue = 1_024;
+        private Duration heartbeat = Duration.ofSeconds(15);
 
         private Builder(JdbcReliabilityStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -198,6 +214,19 @@ public final class ArfServer implements AutoCloseable {
         /** Adjusts the engine's runtime: clock, policies, blueprints directory, governance, demo. */
         public Builder runtime(Consumer<EngineRuntime.Builder> customise) {
             this.runtime = Objects.requireNonNull(customise, "customise");
+            return this;
+        }
+
+        /**
+         * The event stream: events a subscriber may fall behind before it is dropped (it reconnects with
+         * Last-Event-ID), and how often an idle stream sends a heartbeat.
+         */
+        public Builder stream(int queueCapacity, Duration heartbeatEvery) {
+            if (queueCapacity < 1 || heartbeatEvery.isNegative() || heartbeatEvery.isZero()) {
+                throw new IllegalArgumentException("the stream needs a positive queue and heartbeat");
+            }
+            this.streamQueue = queueCapacity;
+            this.heartbeat = heartbeatEvery;
             return this;
         }
 

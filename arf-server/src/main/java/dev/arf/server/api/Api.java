@@ -18,7 +18,7 @@ public final class Api {
         return routes(api, List.of());
     }
 
-    /** The table with more endpoints wired outside this package (metrics, Alertmanager intake). */
+    /** The table with {@code more} routes wired outside this package (metrics, Alertmanager, the event stream). */
     public static RouteTable routes(ApiContext api, List<Route> more) {
         RouteTable table = new RouteTable();
         table.addAll(new StatusEndpoints(api).routes());

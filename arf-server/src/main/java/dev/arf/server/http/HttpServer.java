@@ -1,6 +1,7 @@
 package dev.arf.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +44,13 @@ public final class HttpServer implements AutoCloseable {
             JsonMapper json,
             long maxBodyBytes,
             Duration drainTimeout) {
-        this(host, port, table, auth, json, maxBodyBytes, drainTimeout, RequestObserver.NONE);
+        this(host, port, table, auth, json, maxBodyBytes, drainTimeout, RequestObserver.NONE, c -> {});
     }
 
+    /**
+     * With an {@code observer} of every answered request (metrics) and {@code extensions}: handlers outside the
+     * route table (the WebSocket endpoint).
+     */
     public HttpServer(
             String host,
             int port,
@@ -53,7 +59,8 @@ public final class HttpServer implements AutoCloseable {
             JsonMapper json,
             long maxBodyBytes,
             Duration drainTimeout,
-            RequestObserver observer) {
+            RequestObserver observer,
+            Consumer<JavalinConfig> extensions) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(observer, "observer");
         Problems problems = new Problems(json);
@@ -78,6 +85,7 @@ public final class HttpServer implements AutoCloseable {
                     route.handler().handle(ctx, caller);
                 });
             }
+            extensions.accept(c);
             c.routes.exception(ApiProblem.class, (e, ctx) -> {
                 ctx.attribute(PROBLEM_WRITTEN, true);
                 problems.write(ctx, e);
