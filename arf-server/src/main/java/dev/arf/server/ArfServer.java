@@ -1,5 +1,6 @@
 package dev.arf.server;
 
+import dev.arf.config.PrometheusSource;
 import dev.arf.core.access.ApiTokens;
 import dev.arf.core.access.IssuedToken;
 import dev.arf.core.access.Role;
@@ -16,6 +17,7 @@ import dev.arf.server.http.RouteTable;
 import dev.arf.server.observability.AlertmanagerEndpoints;
 import dev.arf.server.observability.ArfMetrics;
 import dev.arf.server.observability.MetricsEndpoints;
+import dev.arf.server.observability.PrometheusPoller;
 import dev.arf.server.runtime.EngineRuntime;
 import dev.arf.store.JdbcReliabilityStore;
 import java.security.SecureRandom;
@@ -46,6 +48,7 @@ public final class ArfServer implements AutoCloseable {
     private final IssuedToken bootstrap;
     private final EventBus bus;
     private final ArfMetrics metrics;
+    private final PrometheusPoller prometheus;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -58,6 +61,9 @@ public final class ArfServer implements AutoCloseable {
         JsonMapper json = ApiJson.mapper();
         ApiContext context = new ApiContext(runtime, tokens, new Bodies(json, b.maxBodyBytes), json, b.version);
         this.metrics = new ArfMetrics(runtime, bus);
+        this.prometheus = b.prometheusSource == null
+                ? null
+                : new PrometheusPoller(b.prometheusSource, runtime.ingest(), runtime.clock());
         List<Route> observability = new ArrayList<>(new MetricsEndpoints(metrics, b.metricsPublic).routes());
         observability.addAll(new AlertmanagerEndpoints(runtime.engine(), context.bodies(), json).routes());
         this.routes = Api.routes(context, observability);
@@ -81,6 +87,9 @@ public final class ArfServer implements AutoCloseable {
         runtime.start();
         try {
             http.start();
+            if (prometheus != null) {
+                prometheus.start(runtime.scheduler());
+            }
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -124,6 +133,9 @@ public final class ArfServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (prometheus != null) {
+            prometheus.close();
+        }
         try {
             http.close();
         } finally {
@@ -143,6 +155,7 @@ public final class ArfServer implements AutoCloseable {
         private EventBus bus = new InProcessEventBus();
         private Consumer<EngineRuntime.Builder> runtime = r -> {};
         private boolean metricsPublic;
+        private PrometheusSource prometheusSource;
 
         private Builder(JdbcReliabilityStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -192,6 +205,12 @@ public final class ArfServer implements AutoCloseable {
          */
         public Builder metricsPublic(boolean open) {
             this.metricsPublic = open;
+            return this;
+        }
+
+        /** Polls Prometheus for telemetry (seed 001's fetch_metrics); none by default. */
+        public Builder prometheusSource(PrometheusSource source) {
+            this.prometheusSource = source;
             return this;
         }
 
