@@ -3,6 +3,7 @@ package dev.arf.cli;
 import dev.arf.config.BlueprintLoader;
 import dev.arf.config.GovernanceConfig;
 import dev.arf.config.GovernanceLoader;
+import dev.arf.config.PrometheusSourceLoader;
 import dev.arf.config.StoredGovernanceConfig;
 import dev.arf.core.access.IssuedToken;
 import dev.arf.server.ArfServer;
@@ -95,6 +96,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " default it needs a viewer token: Prometheus sends one with its authorization setting.")
     boolean metricsPublic;
 
+    @Option(
+            names = "--prometheus-source",
+            paramLabel = "FILE",
+            description = "Poll Prometheus for telemetry: per service a PromQL query per metric (seed 001's"
+                    + " fetch_metrics; see the root README's \"Running against Prometheus\").")
+    Path prometheusSource;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
             new BlueprintLoader().loadDirectory(blueprints); // every problem as file:line:column before anything starts
         }
         var healing = policies.load();
+        var source = prometheusSource == null ? null : new PrometheusSourceLoader().load(prometheusSource);
         CountDownLatch stop = new CountDownLatch(1);
         JdbcReliabilityStore store = data.open();
         ArfServer server;
@@ -115,6 +124,7 @@ final class ServeCommand implements Callable<Integer> {
                     .maxBodyBytes(maxBody)
                     .drainTimeout(drain)
                     .metricsPublic(metricsPublic)
+                    .prometheusSource(source)
                     .version(VersionCommand.arfVersion())
                     .runtime(r -> {
                         r.policies(healing).governance(governance).blueprintDirectory(blueprints);

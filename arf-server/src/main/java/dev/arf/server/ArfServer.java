@@ -1,5 +1,6 @@
 package dev.arf.server;
 
+import dev.arf.config.PrometheusSource;
 import dev.arf.core.access.ApiTokens;
 import dev.arf.core.access.IssuedToken;
 import dev.arf.core.access.Role;
@@ -16,6 +17,7 @@ import dev.arf.server.http.RouteTable;
 import dev.arf.server.observability.AlertmanagerEndpoints;
 import dev.arf.server.observability.ArfMetrics;
 import dev.arf.server.observability.MetricsEndpoints;
+import dev.arf.server.observability.PrometheusPoller;
 import dev.arf.server.runtime.EngineRuntime;
 import dev.arf.server.stream.EventStream;
 import dev.arf.server.stream.StreamRoutes;
@@ -49,6 +51,7 @@ public final class ArfServer implements AutoCloseable {
     private final EventBus bus;
     private final ArfMetrics metrics;
     private final EventStream stream;
+    private final PrometheusPoller prometheus;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -64,6 +67,9 @@ public final class ArfServer implements AutoCloseable {
         this.stream = new EventStream(
                 bus, runtime.audit(), e -> json.writeValueAsString(e.payload()), b.streamQueue, b.heartbeat);
         StreamRoutes streamRoutes = new StreamRoutes(stream, tokens);
+        this.prometheus = b.prometheusSource == null
+                ? null
+                : new PrometheusPoller(b.prometheusSource, runtime.ingest(), runtime.clock());
         List<Route> more = new ArrayList<>(new MetricsEndpoints(metrics, b.metricsPublic).routes());
         more.addAll(new AlertmanagerEndpoints(runtime.engine(), context.bodies(), json).routes());
         more.addAll(streamRoutes.routes());
@@ -89,6 +95,9 @@ public final class ArfServer implements AutoCloseable {
         runtime.start();
         try {
             http.start();
+            if (prometheus != null) {
+                prometheus.start(runtime.scheduler());
+            }
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -137,6 +146,9 @@ public final class ArfServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (prometheus != null) {
+            prometheus.close();
+        }
         try {
             stream.close();
             http.close();
@@ -159,6 +171,7 @@ public final class ArfServer implements AutoCloseable {
         private boolean metricsPublic;
         private int streamQueue = 1_024;
         private Duration heartbeat = Duration.ofSeconds(15);
+        private PrometheusSource prometheusSource;
 
         private Builder(JdbcReliabilityStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -208,6 +221,12 @@ public final class ArfServer implements AutoCloseable {
          */
         public Builder metricsPublic(boolean open) {
             this.metricsPublic = open;
+            return this;
+        }
+
+        /** Polls Prometheus for telemetry (seed 001's fetch_metrics); none by default. */
+        public Builder prometheusSource(PrometheusSource source) {
+            this.prometheusSource = source;
             return this;
         }
 
