@@ -1,8 +1,11 @@
 package dev.arf.server;
 
+import dev.arf.config.NotificationsConfig;
 import dev.arf.core.access.ApiTokens;
 import dev.arf.core.access.IssuedToken;
 import dev.arf.core.access.Role;
+import dev.arf.notify.NotificationDispatcher;
+import dev.arf.notify.Notifications;
 import dev.arf.server.api.Api;
 import dev.arf.server.api.ApiContext;
 import dev.arf.server.events.EventBus;
@@ -11,15 +14,22 @@ import dev.arf.server.http.ApiJson;
 import dev.arf.server.http.Authenticator;
 import dev.arf.server.http.Bodies;
 import dev.arf.server.http.HttpServer;
+import dev.arf.server.http.Route;
 import dev.arf.server.http.RouteTable;
+import dev.arf.server.notify.EngineNotifications;
+import dev.arf.server.notify.NotificationRoutes;
 import dev.arf.server.runtime.EngineRuntime;
 import dev.arf.server.stream.EventStream;
 import dev.arf.server.stream.StreamRoutes;
 import dev.arf.store.JdbcReliabilityStore;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +52,10 @@ public final class ArfServer implements AutoCloseable {
     private final IssuedToken bootstrap;
     private final EventBus bus;
     private final EventStream stream;
+    private final NotificationDispatcher notifier;
+    private final EventBus.Subscription notifying;
+    private final Duration notificationInterval;
+    private ScheduledExecutorService deliveries;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -56,7 +70,13 @@ public final class ArfServer implements AutoCloseable {
         this.stream = new EventStream(
                 bus, runtime.audit(), e -> json.writeValueAsString(e.payload()), b.streamQueue, b.heartbeat);
         StreamRoutes streamRoutes = new StreamRoutes(stream, tokens);
-        this.routes = Api.routes(context, streamRoutes.routes());
+        this.notifier = Notifications.fromConfig(
+                b.notifications, runtime.clock(), b.store.outbox(), b.store.webhookSubscriptions());
+        this.notificationInterval = b.notificationInterval;
+        this.notifying = bus.subscribe(new EngineNotifications(notifier));
+        List<Route> more = new ArrayList<>(streamRoutes.routes());
+        more.addAll(new NotificationRoutes(notifier, context.bodies()).routes());
+        this.routes = Api.routes(context, more);
         this.http = new HttpServer(
                 b.host,
                 b.port,
@@ -81,6 +101,9 @@ public final class ArfServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
+        deliveries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("arf-notify").daemon().factory());
+        notifier.start(deliveries, notificationInterval);
         return this;
     }
 
@@ -113,6 +136,11 @@ public final class ArfServer implements AutoCloseable {
         return stream;
     }
 
+    /** Notifications: webhooks, integrations, the outbox and its dead letters. */
+    public NotificationDispatcher notifications() {
+        return notifier;
+    }
+
     /** Stops accepting, drains requests in flight, stops the runtime. Idempotent; the store stays open. */
     @Override
     public synchronized void close() {
@@ -124,7 +152,15 @@ public final class ArfServer implements AutoCloseable {
             stream.close();
             http.close();
         } finally {
-            runtime.close();
+            try {
+                runtime.close();
+            } finally {
+                notifying.close();
+                notifier.close();
+                if (deliveries != null) {
+                    deliveries.shutdown();
+                }
+            }
         }
     }
 
@@ -139,6 +175,8 @@ public final class ArfServer implements AutoCloseable {
         private EventBus bus = new InProcessEventBus();
         private Consumer<EngineRuntime.Builder> runtime = r -> {};
         private int streamQueue = 1_024;
+        private NotificationsConfig notifications = NotificationsConfig.defaults();
+        private Duration notificationInterval = Duration.ofSeconds(1);
         private Duration heartbeat = Duration.ofSeconds(15);
 
         private Builder(JdbcReliabilityStore store) {
@@ -199,6 +237,21 @@ public final class ArfServer implements AutoCloseable {
             }
             this.streamQueue = queueCapacity;
             this.heartbeat = heartbeatEvery;
+            return this;
+        }
+
+        /** Integrations, retries, anti-spam and the SSRF allow-list ({@code notifications.yaml}); default: none. */
+        public Builder notifications(NotificationsConfig config) {
+            this.notifications = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** How often due notifications are delivered (default 1 s). */
+        public Builder notificationInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the notification interval must be positive");
+            }
+            this.notificationInterval = interval;
             return this;
         }
 

@@ -58,7 +58,7 @@ class StreamIT {
         return s;
     }
 
-    private static String event(String service, Instant at, double latency, double errors) {
+    static String event(String service, Instant at, double latency, double errors) {
         return String.format(
                 Locale.ROOT,
                 "{\"service\":\"%s\",\"timestamp\":\"%s\",\"latency_p99\":%.1f,\"error_rate\":%.3f,"
@@ -69,8 +69,12 @@ class StreamIT {
                 errors);
     }
 
-    /** Healthy telemetry, then bad until an incident opens; its id. */
     private String openIncident(String service) {
+        return openIncident(arf, service);
+    }
+
+    /** Healthy telemetry, then bad until an incident opens; its id. */
+    static String openIncident(RunningServer arf, String service) {
         Instant t0 = Instant.parse("2026-11-27T09:00:00Z");
         StringBuilder healthy = new StringBuilder("[");
         for (int i = 0; i < 60; i++) {
