@@ -159,6 +159,23 @@ class StreamIT {
     }
 
     @Test
+    void anIdleStreamSendsHeartbeatsAndStaysOpen() {
+        try (RunningServer quick =
+                new RunningServer(temp.resolve("quick"), r -> {}, b -> b.stream(16, java.time.Duration.ofMillis(50)))) {
+            SseSubscriber idle = new SseSubscriber(
+                    quick.http, URI.create(quick.url("/api/v1/events/stream")), quick.tokens.get(Role.VIEWER), null);
+            open.add(idle);
+            await().atMost(SseSubscriber.timeout()).until(() -> idle.comments.size() >= 5);
+            assertThat(idle.comments).contains("keep-alive");
+            assertThat(idle.ended()).isFalse();
+            assertThat(quick.server.stream().subscribers()).isEqualTo(1);
+            idle.close();
+            await().atMost(SseSubscriber.timeout())
+                    .until(() -> quick.server.stream().subscribers() == 0);
+        }
+    }
+
+    @Test
     void badFiltersAndAMissingAcceptAreProblems() {
         HttpResponse<String> noAccept = arf.get("/api/v1/events/stream", Role.VIEWER);
         assertThat(noAccept.statusCode()).isEqualTo(406);
