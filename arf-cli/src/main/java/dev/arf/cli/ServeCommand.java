@@ -3,6 +3,8 @@ package dev.arf.cli;
 import dev.arf.config.BlueprintLoader;
 import dev.arf.config.GovernanceConfig;
 import dev.arf.config.GovernanceLoader;
+import dev.arf.config.NotificationsConfig;
+import dev.arf.config.NotificationsLoader;
 import dev.arf.config.PrometheusSourceLoader;
 import dev.arf.config.StoredGovernanceConfig;
 import dev.arf.core.access.IssuedToken;
@@ -63,6 +65,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " blueprint apply'). Without it, blueprints already in the store govern, if any.")
     Path blueprints;
 
+    @Option(
+            names = "--notifications",
+            paramLabel = "FILE",
+            description = "notifications.yaml: Slack, PagerDuty, Jira, e-mail, retries, anti-spam, SSRF allow-list "
+                    + "(webhooks are registered over the API).")
+    Path notifications;
+
     @Option(names = "--demo", description = "Run the simulated fleet, feeding the engine live (and /api/demo/...).")
     boolean demo;
 
@@ -111,6 +120,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         var healing = policies.load();
         var source = prometheusSource == null ? null : new PrometheusSourceLoader().load(prometheusSource);
+        NotificationsConfig notifying = notifications != null
+                ? new NotificationsLoader().load(notifications) // every problem as file:line:column first
+                : NotificationsConfig.defaults();
         CountDownLatch stop = new CountDownLatch(1);
         JdbcReliabilityStore store = data.open();
         ArfServer server;
@@ -126,6 +138,7 @@ final class ServeCommand implements Callable<Integer> {
                     .metricsPublic(metricsPublic)
                     .prometheusSource(source)
                     .version(VersionCommand.arfVersion())
+                    .notifications(notifying)
                     .runtime(r -> {
                         r.policies(healing).governance(governance).blueprintDirectory(blueprints);
                         if (demo) {

@@ -1,9 +1,12 @@
 package dev.arf.server;
 
+import dev.arf.config.NotificationsConfig;
 import dev.arf.config.PrometheusSource;
 import dev.arf.core.access.ApiTokens;
 import dev.arf.core.access.IssuedToken;
 import dev.arf.core.access.Role;
+import dev.arf.notify.NotificationDispatcher;
+import dev.arf.notify.Notifications;
 import dev.arf.server.api.Api;
 import dev.arf.server.api.ApiContext;
 import dev.arf.server.events.EventBus;
@@ -14,6 +17,8 @@ import dev.arf.server.http.Bodies;
 import dev.arf.server.http.HttpServer;
 import dev.arf.server.http.Route;
 import dev.arf.server.http.RouteTable;
+import dev.arf.server.notify.EngineNotifications;
+import dev.arf.server.notify.NotificationRoutes;
 import dev.arf.server.observability.AlertmanagerEndpoints;
 import dev.arf.server.observability.ArfMetrics;
 import dev.arf.server.observability.MetricsEndpoints;
@@ -28,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +59,10 @@ public final class ArfServer implements AutoCloseable {
     private final ArfMetrics metrics;
     private final EventStream stream;
     private final PrometheusPoller prometheus;
+    private final NotificationDispatcher notifier;
+    private final EventBus.Subscription notifying;
+    private final Duration notificationInterval;
+    private ScheduledExecutorService deliveries;
     private boolean closed;
 
     private ArfServer(Builder b) {
@@ -73,6 +84,11 @@ public final class ArfServer implements AutoCloseable {
         List<Route> more = new ArrayList<>(new MetricsEndpoints(metrics, b.metricsPublic).routes());
         more.addAll(new AlertmanagerEndpoints(runtime.engine(), context.bodies(), json).routes());
         more.addAll(streamRoutes.routes());
+        this.notifier = Notifications.fromConfig(
+                b.notifications, runtime.clock(), b.store.outbox(), b.store.webhookSubscriptions());
+        this.notificationInterval = b.notificationInterval;
+        this.notifying = bus.subscribe(new EngineNotifications(notifier));
+        more.addAll(new NotificationRoutes(notifier, context.bodies()).routes());
         this.routes = Api.routes(context, more);
         this.http = new HttpServer(
                 b.host,
@@ -102,6 +118,9 @@ public final class ArfServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
+        deliveries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("arf-notify").daemon().factory());
+        notifier.start(deliveries, notificationInterval);
         return this;
     }
 
@@ -139,6 +158,11 @@ public final class ArfServer implements AutoCloseable {
         return stream;
     }
 
+    /** Notifications: webhooks, integrations, the outbox and its dead letters. */
+    public NotificationDispatcher notifications() {
+        return notifier;
+    }
+
     /** Stops accepting, drains requests in flight, stops the runtime. Idempotent; the store stays open. */
     @Override
     public synchronized void close() {
@@ -154,7 +178,15 @@ public final class ArfServer implements AutoCloseable {
             http.close();
         } finally {
             metrics.close();
-            runtime.close();
+            try {
+                runtime.close();
+            } finally {
+                notifying.close();
+                notifier.close();
+                if (deliveries != null) {
+                    deliveries.shutdown();
+                }
+            }
         }
     }
 
@@ -170,6 +202,8 @@ public final class ArfServer implements AutoCloseable {
         private Consumer<EngineRuntime.Builder> runtime = r -> {};
         private boolean metricsPublic;
         private int streamQueue = 1_024;
+        private NotificationsConfig notifications = NotificationsConfig.defaults();
+        private Duration notificationInterval = Duration.ofSeconds(1);
         private Duration heartbeat = Duration.ofSeconds(15);
         private PrometheusSource prometheusSource;
 
@@ -246,6 +280,21 @@ public final class ArfServer implements AutoCloseable {
             }
             this.streamQueue = queueCapacity;
             this.heartbeat = heartbeatEvery;
+            return this;
+        }
+
+        /** Integrations, retries, anti-spam and the SSRF allow-list ({@code notifications.yaml}); default: none. */
+        public Builder notifications(NotificationsConfig config) {
+            this.notifications = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** How often due notifications are delivered (default 1 s). */
+        public Builder notificationInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the notification interval must be positive");
+            }
+            this.notificationInterval = interval;
             return this;
         }
 

@@ -39,15 +39,23 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(Path dataDir, Consumer<dev.arf.server.runtime.EngineRuntime.Builder> runtime) {
+        this(dataDir, runtime, b -> {});
+    }
+
+    /** With {@code more} adjusting the server's builder (notifications, stream). */
+    RunningServer(
+            Path dataDir,
+            Consumer<dev.arf.server.runtime.EngineRuntime.Builder> runtime,
+            Consumer<ArfServer.Builder> more) {
         this.dataDir = dataDir;
         this.store = Stores.embedded(dataDir);
-        this.server = ArfServer.builder(store)
+        ArfServer.Builder builder = ArfServer.builder(store)
                 .port(0)
                 .maxBodyBytes(64 * 1024)
                 .version("test")
-                .runtime(runtime)
-                .build()
-                .start();
+                .runtime(runtime);
+        more.accept(builder);
+        this.server = builder.build().start();
         this.admin = server.bootstrapToken().map(IssuedToken::secret).orElse(null);
         ApiTokens issuer = new ApiTokens(store.apiTokens(), store.audit(), Clock.systemUTC(), new SecureRandom());
         for (Role role : Role.values()) {

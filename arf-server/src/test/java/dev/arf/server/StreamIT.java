@@ -58,7 +58,7 @@ class StreamIT {
         return s;
     }
 
-    private static String event(String service, Instant at, double latency, double errors) {
+    static String event(String service, Instant at, double latency, double errors) {
         return String.format(
                 Locale.ROOT,
                 "{\"service\":\"%s\",\"timestamp\":\"%s\",\"latency_p99\":%.1f,\"error_rate\":%.3f,"
@@ -69,8 +69,12 @@ class StreamIT {
                 errors);
     }
 
-    /** Healthy telemetry, then bad until an incident opens; its id. */
     private String openIncident(String service) {
+        return openIncident(arf, service);
+    }
+
+    /** Healthy telemetry, then bad until an incident opens; its id. */
+    static String openIncident(RunningServer arf, String service) {
         Instant t0 = Instant.parse("2026-11-27T09:00:00Z");
         StringBuilder healthy = new StringBuilder("[");
         for (int i = 0; i < 60; i++) {
@@ -152,6 +156,23 @@ class StreamIT {
         assertThat(onlyA.events).hasSize(1);
         assertThat(onlyA.events.get(0).data().get("service").asString()).isEqualTo("token:" + a);
         assertThat(everything.ids()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIdleStreamSendsHeartbeatsAndStaysOpen() {
+        try (RunningServer quick =
+                new RunningServer(temp.resolve("quick"), r -> {}, b -> b.stream(16, java.time.Duration.ofMillis(50)))) {
+            SseSubscriber idle = new SseSubscriber(
+                    quick.http, URI.create(quick.url("/api/v1/events/stream")), quick.tokens.get(Role.VIEWER), null);
+            open.add(idle);
+            await().atMost(SseSubscriber.timeout()).until(() -> idle.comments.size() >= 5);
+            assertThat(idle.comments).contains("keep-alive");
+            assertThat(idle.ended()).isFalse();
+            assertThat(quick.server.stream().subscribers()).isEqualTo(1);
+            idle.close();
+            await().atMost(SseSubscriber.timeout())
+                    .until(() -> quick.server.stream().subscribers() == 0);
+        }
     }
 
     @Test
