@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RunningServer implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final long MAX_BODY_BYTES = 64 * 1024;
 
     final Path dataDir;
     final JdbcReliabilityStore store;
@@ -51,7 +52,7 @@ final class RunningServer implements AutoCloseable {
         this.store = Stores.embedded(dataDir);
         ArfServer.Builder builder = ArfServer.builder(store)
                 .port(0)
-                .maxBodyBytes(64 * 1024)
+                .maxBodyBytes(MAX_BODY_BYTES)
                 .version("test")
                 .runtime(runtime);
         more.accept(builder);
