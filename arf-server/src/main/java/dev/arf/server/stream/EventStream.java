@@ -69,7 +69,9 @@ public final class EventStream implements AutoCloseable {
             return s;
         }
         subscribers.add(s);
-        long start = lastEventId.isPresent() ? lastEventId.getAsLong() : audit.size();
+        long size = audit.size();
+        // An id beyond the trail (a client of another store) starts at the present, like no id.
+        long start = lastEventId.isPresent() ? Math.min(lastEventId.getAsLong(), size) : size;
         Thread.ofVirtual().name("arf-stream").start(() -> s.run(start, lastEventId.isPresent()));
         return s;
     }
