@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * {@link AuditLog} in the store's database ({@code audit_log}), one per {@link JdbcReliabilityStore}.
@@ -41,8 +40,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     private final AuditTable table;
     private static final int MAX_BATCH = 1_000;
 
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final GroupCommit<Pending> queue;
     private volatile boolean closed;
     /** The last committed record (null: the chain is empty), valid only while tailKnown; writer only. */
     private volatile AuditRecord tail;
@@ -56,7 +54,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
         this.tail = database.run("read the last record of the audit chain", c -> table.last(c))
                 .orElse(null);
         this.tailKnown = true;
-        this.writer = Thread.ofPlatform().name("arf-audit-writer").daemon(true).start(this::writeUntilClosed);
+        this.queue = new GroupCommit<>("arf-audit-writer", MAX_BATCH, this::writeBatch);
     }
 
     @Override
@@ -110,47 +108,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.add(Pending.STOP);
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The writer thread: one batch per commit, everything queued meanwhile in the next. */
-    private void writeUntilClosed() {
-        List<Pending> batch = new ArrayList<>();
-        while (true) {
-            Pending first;
-            try {
-                first = queue.take();
-            } catch (InterruptedException e) {
-                continue;
-            }
-            batch.clear();
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            boolean stop = batch.remove(Pending.STOP);
-            if (!batch.isEmpty()) {
-                writeBatch(batch);
-            }
-            if (stop) {
-                List<Pending> late = new ArrayList<>();
-                queue.drainTo(late);
-                late.remove(Pending.STOP);
-                if (!late.isEmpty()) {
-                    writeBatch(late);
-                }
-                return;
-            }
-        }
+        queue.close();
     }
 
     private void writeBatch(List<Pending> batch) {
@@ -260,9 +218,6 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
 
     /** One queued append and, once its batch is done, its record or its failure. */
     private static final class Pending {
-        /** Tells the writer to finish what is queued and stop. */
-        static final Pending STOP = new Pending(null);
-
         final AuditEntry entry;
         private final java.util.concurrent.CompletableFuture<AuditRecord> done =
                 new java.util.concurrent.CompletableFuture<>();

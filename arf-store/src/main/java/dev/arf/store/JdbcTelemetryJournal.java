@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * {@link TelemetryJournal} over {@code telemetry_events} and {@code ingest_keys} (V6): the key row is
@@ -41,15 +40,14 @@ final class JdbcTelemetryJournal implements TelemetryJournal, AutoCloseable {
     private final Database database;
     private final TelemetryTable telemetry;
     private final Runnable ensureOpen;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final GroupCommit<Pending> queue;
     private volatile boolean closed;
 
     JdbcTelemetryJournal(Database database, TelemetryTable telemetry, Runnable ensureOpen) {
         this.database = database;
         this.telemetry = telemetry;
         this.ensureOpen = ensureOpen;
-        this.writer = Thread.ofPlatform().name("arf-ingest-writer").daemon(true).start(this::writeUntilClosed);
+        this.queue = new GroupCommit<>("arf-ingest-writer", MAX_BATCH, this::writeBatch);
     }
 
     @Override
@@ -85,44 +83,7 @@ final class JdbcTelemetryJournal implements TelemetryJournal, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.add(Pending.STOP);
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void writeUntilClosed() {
-        List<Pending> batch = new ArrayList<>();
-        while (true) {
-            Pending first;
-            try {
-                first = queue.take();
-            } catch (InterruptedException e) {
-                continue;
-            }
-            batch.clear();
-            batch.add(first);
-            queue.drainTo(batch, MAX_BATCH - 1);
-            boolean stop = batch.remove(Pending.STOP);
-            if (!batch.isEmpty()) {
-                writeBatch(batch);
-            }
-            if (stop) {
-                List<Pending> late = new ArrayList<>();
-                queue.drainTo(late);
-                late.remove(Pending.STOP);
-                late.forEach(p -> p.fail(new StoreException("the store closed before these events were written")));
-                return;
-            }
-        }
+        queue.close();
     }
 
     private void writeBatch(List<Pending> batch) {
@@ -209,9 +170,6 @@ final class JdbcTelemetryJournal implements TelemetryJournal, AutoCloseable {
     }
 
     private static final class Pending {
-        /** Tells the writer to finish what is queued and stop. */
-        static final Pending STOP = new Pending(null, List.of(), "", Instant.EPOCH);
-
         final String key;
         final List<TelemetryEvent> events;
         final String fingerprint;
